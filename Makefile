@@ -1,0 +1,44 @@
+# Set-up, serve, build and test for the career guide.
+# Every target installs what it needs first: a project virtual environment from the
+# pinned lock file, and (for tests) Debian's Chromium.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup serve build test browser clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) is required (Python 3.11)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict --site-dir site
+
+# Playwright cannot download its own browser on these machines: the tests drive
+# Debian's Chromium, installed here when missing and the user is root.
+browser:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "error: $(CHROMIUM) is missing; as root run: apt-get update && apt-get install -y chromium" >&2; \
+		exit 1; \
+	fi
+
+test: setup browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV) .pytest_cache
