@@ -1,0 +1,278 @@
+"""Load and validate the guide's data file (data/figures.yml).
+
+Every figure the site shows lives in that file with a source id and a reference
+period. `load_guide_data` parses it and checks it against the schema below; any
+problem raises `DataFileError` naming the file and the field, so the build stops
+before a half-valid site is written.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Literal
+
+import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    PositiveInt,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
+
+PERIOD_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2]))?|\d{4}/\d{4}|undated)$"
+
+
+class DataFileError(Exception):
+    """The data file is missing, unreadable or does not match the schema."""
+
+
+def _known_languages(labels: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+    languages = (info.context or {}).get("languages", [])
+    missing = [code for code in languages if not str(labels.get(code, "")).strip()]
+    if missing:
+        raise ValueError(f"label missing for language {', '.join(missing)}")
+    unknown = sorted(set(labels) - set(languages))
+    if unknown:
+        raise ValueError(f"label for unknown language {', '.join(unknown)}")
+    return labels
+
+
+def _known_source(source_id: str, info: ValidationInfo) -> str:
+    known = (info.context or {}).get("source_ids", set())
+    if source_id not in known:
+        raise ValueError(f"unknown source id {source_id!r}; known: {', '.join(sorted(known))}")
+    return source_id
+
+
+Labels = Annotated[dict[str, str], AfterValidator(_known_languages)]
+SourceId = Annotated[str, AfterValidator(_known_source)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Period = Annotated[str, Field(pattern=PERIOD_PATTERN)]
+Amount = Annotated[Decimal, Field(gt=0, description="US dollars")]
+Share = Annotated[Decimal, Field(ge=0, le=100)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    id: Slug
+    name: Labels
+    publisher: str = Field(min_length=1)
+    url: HttpUrl | None = None
+    period: Period
+    supplies: Labels
+
+
+class Sourced(Strict):
+    """An entry that names where its figures come from and when they apply."""
+
+    source: SourceId
+    period: Period
+
+
+class MedianPay(Sourced):
+    annual: Amount
+    hourly: Amount
+
+
+class PercentileSet(Sourced):
+    id: Slug
+    basis: Literal["hourly", "annual"]
+    values: dict[Annotated[int, Field(ge=1, le=99)], Amount] = Field(min_length=1)
+
+
+class AveragePay(Sourced):
+    id: Slug
+    annual: Amount | None = None
+    hourly: Amount | None = None
+
+    @model_validator(mode="after")
+    def _has_amount(self) -> AveragePay:
+        if self.annual is None and self.hourly is None:
+            raise ValueError("needs an annual or an hourly amount")
+        return self
+
+
+class IndustryPay(Sourced):
+    id: Slug
+    hourly: Amount
+    label: Labels
+
+
+class ExperienceBand(Strict):
+    id: Slug
+    amount: Amount
+    label: Labels
+
+
+class ExperienceBreakdown(Sourced):
+    id: Slug
+    basis: Literal["annual"]
+    gap_percent: Share | None = None
+    bands: list[ExperienceBand] = Field(min_length=1)
+
+
+class Bonus(Sourced):
+    id: Slug
+    annual: Amount
+
+
+class Employment(Sourced):
+    jobs: PositiveInt
+
+
+class Projection(Sourced):
+    id: Slug
+    percent: Decimal
+    label: Labels
+    descriptor: Labels | None = None
+
+
+class Fact(Sourced):
+    id: Slug
+    percent: Share
+    years: PositiveInt | None = None
+
+
+class Training(Sourced):
+    weeks_min: PositiveInt
+    weeks_max: PositiveInt
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Training:
+        if self.weeks_min > self.weeks_max:
+            raise ValueError("weeks_min is larger than weeks_max")
+        return self
+
+
+class ExperienceYears(Sourced):
+    long: PositiveInt
+
+
+class GuideData(Strict):
+    languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = Field(min_length=1)
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    sources: list[Source] = Field(min_length=1)
+    median_pay: MedianPay
+    pay_percentiles: list[PercentileSet]
+    average_pay: list[AveragePay]
+    pay_by_industry: list[IndustryPay]
+    pay_by_experience: list[ExperienceBreakdown]
+    bonuses: list[Bonus]
+    employment: Employment
+    projections: list[Projection]
+    facts: list[Fact]
+    training: Training
+    experience_years: ExperienceYears
+    labels: dict[Slug | Annotated[str, Field(pattern=r"^[a-z_]+$")], Labels]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> GuideData:
+        problems = _duplicate_ids(self) + _percentile_order(self) + _missing_labels(self)
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def source(self, source_id: str) -> Source:
+        return next(source for source in self.sources if source.id == source_id)
+
+    def label(self, key: str, language: str) -> str:
+        return self.labels[key][language]
+
+
+# Interface labels the renderers use; a data file without one of them is incomplete.
+REQUIRED_LABELS = (
+    "undated source_line not_stated per_hour per_year hourly annual percentile "
+    "percentile_row median_row industry experience measure value period source publisher "
+    "supplies caption_quick_facts caption_percentiles caption_average_pay caption_industry "
+    "caption_experience caption_projections caption_sources quick_median_pay "
+    "quick_median_pay_value quick_education quick_education_value quick_training "
+    "quick_training_value quick_jobs quick_outlook quick_outlook_value average_pay_kind "
+    "change"
+).split()
+
+_LISTS_WITH_IDS = (
+    "sources pay_percentiles average_pay pay_by_industry pay_by_experience bonuses "
+    "projections facts"
+).split()
+
+
+def _duplicate_ids(data: GuideData) -> list[str]:
+    problems = []
+    for field in _LISTS_WITH_IDS:
+        seen: set[str] = set()
+        for index, entry in enumerate(getattr(data, field)):
+            if entry.id in seen:
+                problems.append(f"{field}[{index}].id: duplicate id {entry.id!r}")
+            seen.add(entry.id)
+    return problems
+
+
+def _percentile_order(data: GuideData) -> list[str]:
+    """Amounts must rise with the percentile, the matching median included."""
+    problems = []
+    median = data.median_pay
+    for index, pset in enumerate(data.pay_percentiles):
+        points = dict(pset.values)
+        if (pset.source, pset.period) == (median.source, median.period):
+            points.setdefault(50, getattr(median, pset.basis))
+        ranked = sorted(points.items())
+        for (low_p, low), (high_p, high) in zip(ranked, ranked[1:]):
+            if low >= high:
+                problems.append(
+                    f"pay_percentiles[{index}].values: percentiles out of order: "
+                    f"the {high_p}th ({high}) is not above the {low_p}th ({low})"
+                )
+    return problems
+
+
+def _missing_labels(data: GuideData) -> list[str]:
+    return [f"labels.{key}: required label is missing" for key in REQUIRED_LABELS if key not in data.labels]
+
+
+def _field_path(location: tuple) -> str:
+    path = ""
+    for part in location:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif not str(part).startswith(("function-", "int", "str", "decimal", "union")):
+            path += f".{part}" if path else str(part)
+    return path or "(top level)"
+
+
+def load_guide_data(path: str | Path) -> GuideData:
+    """Read and validate the data file; raise DataFileError naming file and field."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise DataFileError(f"{path}: cannot read the data file: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        raise DataFileError(f"{path}: not valid YAML: {error}") from error
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{path}: (top level): expected a mapping of sections")
+
+    context = {
+        "languages": raw.get("languages") or [],
+        "source_ids": {s.get("id") for s in raw.get("sources") or [] if isinstance(s, dict)},
+    }
+    try:
+        return GuideData.model_validate(raw, context=context)
+    except ValidationError as error:
+        lines = []
+        for problem in error.errors():
+            message = re.sub(r"^Value error, ", "", problem["msg"])
+            if problem["loc"]:
+                lines.append(f"{path}: {_field_path(problem['loc'])}: {message}")
+            else:  # checks across sections name their own fields
+                lines.extend(f"{path}: {part}" for part in message.split("; "))
+        raise DataFileError("\n".join(lines)) from None
