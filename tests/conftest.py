@@ -1,0 +1,102 @@
+"""Shared fixtures: the link contract, and real builds of the site.
+
+Builds follow mkdocs-static-i18n's own tests: `load_config` and `build` into a
+temporary folder, then assertions on the files written. A build of a modified
+copy of the project (for example a changed data file) uses `copy_project`.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+CONTRACT_FILE = REPO.parent / "shared" / "link-contract.yml"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data")
+
+sys.path.insert(0, str(REPO / "hooks"))
+
+
+@dataclass(frozen=True)
+class Contract:
+    languages: list[dict]
+    pages: dict[str, list[str]]
+
+    @property
+    def codes(self) -> list[str]:
+        return [language["code"] for language in self.languages]
+
+    def prefix(self, code: str) -> str:
+        """URL prefix of a language: "" for the root language, else "ko/"."""
+        root = next(language for language in self.languages if language.get("root"))
+        return "" if code == root["code"] else f"{code}/"
+
+
+def load_contract() -> Contract:
+    raw = yaml.safe_load(CONTRACT_FILE.read_text(encoding="utf-8"))
+    return Contract(languages=raw["languages"], pages=raw["pages"])
+
+
+@pytest.fixture(scope="session")
+def contract() -> Contract:
+    return load_contract()
+
+
+class WarningCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of everything the build reads, to modify without touching the repo."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part)
+        else:
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+def build_project(project: Path, site_dir: Path) -> list[str]:
+    """Build `project` strictly into `site_dir`; return the warnings logged."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    counter = WarningCounter()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(counter)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        build(config)
+    finally:
+        logger.removeHandler(counter)
+    return [record.getMessage() for record in counter.records]
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+    warnings: list[str]
+
+    def page(self, prefix: str, path: str) -> Path:
+        return self.root / prefix / path / "index.html"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    """The real site, built once per test session from the repository as it is."""
+    site_dir = tmp_path_factory.mktemp("site")
+    warnings = build_project(REPO, site_dir)
+    return BuiltSite(root=site_dir, warnings=warnings)
