@@ -37,6 +37,15 @@ class Contract:
         root = next(language for language in self.languages if language.get("root"))
         return "" if code == root["code"] else f"{code}/"
 
+    def language_of(self, site_path: str) -> str:
+        """The language a built file belongs to, from its path in the site."""
+        first = site_path.split("/", 1)[0]
+        return first if first in self.codes and self.prefix(first) else self.root_code
+
+    @property
+    def root_code(self) -> str:
+        return next(language["code"] for language in self.languages if language.get("root"))
+
 
 def load_contract() -> Contract:
     raw = yaml.safe_load(CONTRACT_FILE.read_text(encoding="utf-8"))
@@ -100,3 +109,31 @@ def site(tmp_path_factory) -> BuiltSite:
     site_dir = tmp_path_factory.mktemp("site")
     warnings = build_project(REPO, site_dir)
     return BuiltSite(root=site_dir, warnings=warnings)
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site served over HTTP on 127.0.0.1."""
+    from browser import serve
+
+    with serve(site.root) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (it cannot download its own here)."""
+    from browser import CHROMIUM, chromium
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium as root)")
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    tab = context.new_page()
+    yield tab
+    context.close()

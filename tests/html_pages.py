@@ -40,4 +40,5 @@ def main_text(path: Path) -> str:
     text = re.sub(r"<[^>]+>", " ", match.group(0) if match else html)
     from html import unescape
 
-    return re.sub(r"\s+", " ", unescape(text))
+    # Fold only ASCII white space: no-break spaces belong to formatted numbers.
+    return re.sub(r"[ \t\r\n]+", " ", unescape(text))
