@@ -37,7 +37,7 @@ browser:
 		exit 1; \
 	fi
 
-test: setup browser
+test: setup browser build
 	$(BIN)/python -m pytest
 
 clean:
