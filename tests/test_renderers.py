@@ -59,8 +59,7 @@ def _page(src_uri="salary.md", url="salary/", locale="en"):
 
 
 def _render(markdown, **page):
-    markers._data = DATA
-    config = SimpleNamespace(plugins={}, theme={"language": "en"})
+    config = SimpleNamespace(plugins={}, theme={"language": "en"}, config_file_path=str(REPO / "mkdocs.yml"))
     return markers.on_page_markdown(markdown, page=_page(**page), config=config, files=None)
 
 
@@ -116,5 +115,5 @@ def test_every_table_has_a_caption_header_cells_and_a_source_line():
      ("ko/salary/", "ko", "../sources/"), ("ko/sources/", "ko", "")],
 )
 def test_sources_link_is_relative_to_the_page(page_url, language, expected):
-    config = SimpleNamespace(plugins={})
+    config = SimpleNamespace(plugins={}, theme={})
     assert markers.sources_href(page_url, language, config) == expected
