@@ -197,7 +197,7 @@ REQUIRED_LABELS = (
     "caption_experience caption_projections caption_sources quick_median_pay "
     "quick_median_pay_value quick_education quick_education_value quick_training "
     "quick_training_value quick_jobs quick_outlook quick_outlook_value average_pay_kind "
-    "change"
+    "change permalink not_found_title not_found_text not_found_home"
 ).split()
 
 _LISTS_WITH_IDS = (
