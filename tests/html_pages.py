@@ -14,6 +14,8 @@ class _Collector(HTMLParser):
         self.heading_ids: set[str] = set()
         self.ids: set[str] = set()
         self.links: list[str] = []
+        self.head_links: list[dict[str, str]] = []
+        self.permalinks: list[dict[str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
@@ -25,6 +27,10 @@ class _Collector(HTMLParser):
                 self.heading_ids.add(attributes["id"] or "")
         if tag == "a" and attributes.get("href"):
             self.links.append(attributes["href"] or "")
+        if tag == "a" and "headerlink" in (attributes.get("class") or ""):
+            self.permalinks.append({k: v or "" for k, v in attributes.items()})
+        if tag == "link":
+            self.head_links.append({k: v or "" for k, v in attributes.items()})
 
 
 def read_page(path: Path) -> _Collector:
