@@ -3,6 +3,7 @@
 Markers are HTML comments, so an unprocessed page still reads cleanly:
 
     <!-- table: pay-percentiles -->     a captioned table with its source line
+    <!-- chart: pay-percentiles -->     the same figures as a captioned bar chart (SVG)
     <!-- figure: median-pay.annual -->  one figure, formatted for the locale
     <!-- period: median-pay -->         an entry's reference period
     <!-- cite: median-pay -->           "(publisher, name (period))" linked to the sources
@@ -16,9 +17,11 @@ from __future__ import annotations
 
 import posixpath
 import re
+from typing import Callable
 
 from mkdocs.exceptions import PluginError
 
+import charts
 import renderers
 import site_languages
 from site_data import guide_data
@@ -61,15 +64,20 @@ def sources_href(page_url: str, language: str, config) -> str:
     return "" if relative == "." else relative.rstrip("/") + "/"
 
 
-def _table(ctx: renderers.Context, name: str) -> str:
-    render = renderers.TABLES.get(name)
-    if render is None:
-        raise renderers.UnknownEntry(f"no table {name!r}; known: {', '.join(renderers.TABLES)}")
-    return render(ctx)
+def _named(kind: str, registry: dict) -> Callable[[renderers.Context, str], str]:
+    """A marker renderer that looks the marker's argument up in `registry`."""
+
+    def render(ctx: renderers.Context, name: str) -> str:
+        if name not in registry:
+            raise renderers.UnknownEntry(f"no {kind} {name!r}; known: {', '.join(registry)}")
+        return registry[name](ctx)
+
+    return render
 
 
 _RENDERERS = {
-    "table": _table,
+    "table": _named("table", renderers.TABLES),
+    "chart": _named("chart", charts.CHARTS),
     "figure": renderers.figure,
     "period": renderers.period,
     "cite": renderers.cite,

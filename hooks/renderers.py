@@ -14,7 +14,7 @@ from typing import Callable
 from markupsafe import Markup, escape
 
 import formatting
-from guide_data import GuideData, Sourced
+from guide_data import GuideData, PercentileSet, Sourced
 
 
 @dataclass(frozen=True)
@@ -234,28 +234,45 @@ def average_pay(ctx: Context) -> str:
     return _table(ctx, ctx.label("caption_average_pay"), head, rows, cited)
 
 
+def percentile_points(data: GuideData, pset: PercentileSet) -> dict[int, Decimal]:
+    """A set's amounts by rising percentile; the median joins it when it has the same source and period."""
+    points = dict(pset.values)
+    median = data.median_pay
+    if (pset.source, pset.period) == (median.source, median.period):
+        points.setdefault(50, getattr(median, pset.basis))
+    return dict(sorted(points.items()))
+
+
+def percentile_label(ctx: Context, rank: int) -> str:
+    return ctx.label("median_row") if rank == 50 else ctx.label("percentile_row", n=str(rank))
+
+
+def percentile_caption(ctx: Context, pset: PercentileSet) -> str:
+    return ctx.label("caption_percentiles", basis=ctx.label(pset.basis).lower(), period=ctx.period(pset.period))
+
+
+def industry_caption(ctx: Context) -> str:
+    periods = sorted({ctx.period(item.period) for item in ctx.data.pay_by_industry})
+    return ctx.label("caption_industry", period=", ".join(periods))
+
+
 def pay_percentiles(ctx: Context) -> str:
-    median = ctx.data.median_pay
     tables = []
     for pset in ctx.data.pay_percentiles:
-        points = {rank: ctx.money(amount) for rank, amount in pset.values.items()}
-        if (pset.source, pset.period) == (median.source, median.period):
-            points.setdefault(50, ctx.money(getattr(median, pset.basis)))
         rows = [
-            [ctx.label("median_row") if rank == 50 else ctx.label("percentile_row", n=str(rank)), value]
-            for rank, value in sorted(points.items())
+            [percentile_label(ctx, rank), ctx.money(amount)]
+            for rank, amount in percentile_points(ctx.data, pset).items()
         ]
-        caption = ctx.label("caption_percentiles", basis=ctx.label(pset.basis).lower(), period=ctx.period(pset.period))
-        tables.append(_table(ctx, caption, [ctx.label("percentile"), ctx.label(pset.basis)], rows, [pset]))
+        head = [ctx.label("percentile"), ctx.label(pset.basis)]
+        tables.append(_table(ctx, percentile_caption(ctx, pset), head, rows, [pset]))
     return "".join(tables)
 
 
 def pay_by_industry(ctx: Context) -> str:
     industries = ctx.data.pay_by_industry
-    periods = sorted({ctx.period(item.period) for item in industries})
     rows = [[item.label[ctx.language], ctx.money(item.hourly)] for item in industries]
-    caption = ctx.label("caption_industry", period=", ".join(periods))
-    return _table(ctx, caption, [ctx.label("industry"), ctx.label("hourly")], rows, list(industries))
+    head = [ctx.label("industry"), ctx.label("hourly")]
+    return _table(ctx, industry_caption(ctx), head, rows, list(industries))
 
 
 def pay_by_experience(ctx: Context) -> str:
