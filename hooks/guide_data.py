@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
+from babel import Locale
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -49,6 +50,12 @@ def _known_source(source_id: str, info: ValidationInfo) -> str:
     if source_id not in known:
         raise ValueError(f"unknown source id {source_id!r}; known: {', '.join(sorted(known))}")
     return source_id
+
+
+def _known_country(code: str) -> str:
+    if code not in Locale("en").territories:
+        raise ValueError(f"{code!r} is not an ISO 3166 country code")
+    return code
 
 
 Labels = Annotated[dict[str, str], AfterValidator(_known_languages)]
@@ -158,6 +165,34 @@ class ExperienceYears(Sourced):
     long: PositiveInt
 
 
+# What each classification's codes look like (O*NET-SOC: 43-4051.00, ISCO-08: 4222).
+CODE_FORMATS = {"O*NET-SOC": r"\d{2}-\d{4}\.\d{2}", "ISCO-08": r"\d{4}"}
+
+
+class CategoryCode(Strict):
+    """The occupation's code in one classification."""
+
+    code_set: Literal["O*NET-SOC", "ISCO-08"]
+    code: str
+    name: str = Field(min_length=1, description="the occupation's title in that classification")
+
+    @model_validator(mode="after")
+    def _well_formed(self) -> CategoryCode:
+        if not re.fullmatch(CODE_FORMATS[self.code_set], self.code):
+            raise ValueError(f"{self.code!r} does not match the {self.code_set} code format")
+        return self
+
+
+class Occupation(Strict):
+    """The occupation itself, as search engines are told about it."""
+
+    name: Labels
+    description: Labels
+    country: Annotated[str, Field(pattern=r"^[A-Z]{2}$"), AfterValidator(_known_country)]  # where the figures apply
+    codes: list[CategoryCode] = Field(min_length=1)
+    salary_percentiles: Slug = Field(description="id of the pay_percentiles set the salary estimate is built from")
+
+
 class GuideData(Strict):
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = Field(min_length=1)
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
@@ -173,14 +208,21 @@ class GuideData(Strict):
     facts: list[Fact]
     training: Training
     experience_years: ExperienceYears
+    occupation: Occupation
     labels: dict[Slug | Annotated[str, Field(pattern=r"^[a-z_]+$")], Labels]
 
     @model_validator(mode="after")
     def _consistent(self) -> GuideData:
-        problems = _duplicate_ids(self) + _percentile_order(self) + _missing_labels(self)
+        problems = (
+            _duplicate_ids(self) + _percentile_order(self) + _missing_labels(self) + _salary_estimate(self)
+        )
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+    def salary_percentiles(self) -> PercentileSet:
+        """The percentile set that, with the median, makes the occupation's salary estimate."""
+        return next(p for p in self.pay_percentiles if p.id == self.occupation.salary_percentiles)
 
     def source(self, source_id: str) -> Source:
         return next(source for source in self.sources if source.id == source_id)
@@ -237,6 +279,21 @@ def _percentile_order(data: GuideData) -> list[str]:
 
 def _missing_labels(data: GuideData) -> list[str]:
     return [f"labels.{key}: required label is missing" for key in REQUIRED_LABELS if key not in data.labels]
+
+
+def _salary_estimate(data: GuideData) -> list[str]:
+    """The estimate pairs a percentile set with the median: both must be from one source and period."""
+    wanted = data.occupation.salary_percentiles
+    pset = next((p for p in data.pay_percentiles if p.id == wanted), None)
+    if pset is None:
+        return [f"occupation.salary_percentiles: no pay_percentiles set with id {wanted!r}"]
+    median = data.median_pay
+    if (pset.source, pset.period) != (median.source, median.period):
+        return [
+            f"occupation.salary_percentiles: set {wanted!r} ({pset.source}, {pset.period}) is not "
+            f"from the source and period of median_pay ({median.source}, {median.period})"
+        ]
+    return []
 
 
 def _field_path(location: tuple) -> str:

@@ -122,9 +122,8 @@ def test_a_long_label_widens_the_drawing_instead_of_being_cut_off():
 
 
 def _render_markdown(markdown: str) -> str:
-    markers._data = DATA
     page = SimpleNamespace(file=SimpleNamespace(src_uri="salary.md", locale="nl"), url="nl/salary/")
-    config = SimpleNamespace(plugins={}, theme={"language": "en"})
+    config = SimpleNamespace(plugins={}, theme={"language": "en"}, config_file_path=str(REPO / "mkdocs.yml"))
     return markers.on_page_markdown(markdown, page=page, config=config, files=None)
 
 

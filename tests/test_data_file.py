@@ -73,6 +73,22 @@ def _bad_period(data):
     data["employment"]["period"] = "last year"
 
 
+def _malformed_occupation_code(data):
+    data["occupation"]["codes"][0]["code"] = "43-4051"
+
+
+def _unknown_country(data):
+    data["occupation"]["country"] = "XX"
+
+
+def _unknown_salary_percentiles(data):
+    data["occupation"]["salary_percentiles"] = "no-such-set"
+
+
+def _salary_percentiles_without_the_median(data):
+    data["occupation"]["salary_percentiles"] = "bls-2016-annual"
+
+
 BAD_INPUTS = [
     (_missing_field, "median_pay.annual", "Field required"),
     (_wrong_type, "employment.jobs", "valid integer"),
@@ -83,6 +99,10 @@ BAD_INPUTS = [
     (_label_missing_for_one_language, "pay_by_industry[2].label", "label missing for language ko"),
     (_interface_label_missing_for_one_language, "labels.per_hour", "label missing for language nb"),
     (_bad_period, "employment.period", "should match pattern"),
+    (_malformed_occupation_code, "occupation.codes[0]", "does not match the O*NET-SOC code format"),
+    (_unknown_country, "occupation.country", "not an ISO 3166 country code"),
+    (_unknown_salary_percentiles, "occupation.salary_percentiles", "no pay_percentiles set with id 'no-such-set'"),
+    (_salary_percentiles_without_the_median, "occupation.salary_percentiles", "not from the source and period"),
 ]
 
 
