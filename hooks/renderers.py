@@ -140,7 +140,7 @@ def cite(ctx: Context, entry_id: str) -> str:
 
 def _source_link(ctx: Context, source_id: str, period: str) -> Markup:
     source = ctx.data.source(source_id)
-    return Markup('<a href="{href}#source-{id}">{publisher}, {name}</a> ({period})').format(
+    return Markup('<a href="{href}#source-{id}">{publisher}, {name}</a>, {period}').format(
         href=ctx.sources_href,
         id=source.id,
         publisher=source.publisher,
