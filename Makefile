@@ -8,6 +8,12 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 export NO_MKDOCS_2_WARNING := 1
+# Build dates (the sitemap's lastmod) are the last commit's, so two builds of one
+# commit are byte-identical; without git (or this variable) the dates are left out.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 .PHONY: setup serve build test browser clean
 
