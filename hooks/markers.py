@@ -6,6 +6,7 @@ Markers are HTML comments, so an unprocessed page still reads cleanly:
     <!-- figure: median-pay.annual -->  one figure, formatted for the locale
     <!-- period: median-pay -->         an entry's reference period
     <!-- cite: median-pay -->           "(publisher, name (period))" linked to the sources
+    <!-- downloads: open-data -->       links to the data files published with the site
 
 An unknown marker, or one naming a missing entry, fails the build. The data file
 is read at the start of every build (static-i18n builds once per language, and
@@ -21,9 +22,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import renderers
-from guide_data import DataFileError, GuideData, load_guide_data
+from guide_data import DATA_FILE, DataFileError, GuideData, load_guide_data
 
-DATA_FILE = "data/figures.yml"
 SOURCES_PAGE = "sources/"
 
 # Any comment shaped like a marker ("<!-- word: argument -->") is treated as one,
@@ -44,7 +44,12 @@ def on_pre_build(config) -> None:
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
     language = page_language(page, config)
-    ctx = renderers.Context(data=_data, language=language, sources_href=sources_href(page.url, language, config))
+    ctx = renderers.Context(
+        data=_data,
+        language=language,
+        sources_href=sources_href(page.url, language, config),
+        root_href=root_href(page.url),
+    )
 
     def replace(match: re.Match) -> str:
         kind, argument = match.group(1), match.group(2)
@@ -86,6 +91,11 @@ def sources_href(page_url: str, language: str, config) -> str:
     return "" if relative == "." else relative.rstrip("/") + "/"
 
 
+def root_href(page_url: str) -> str:
+    """The site root relative to the page: "" at the root, "../../" from "ko/sources/"."""
+    return "../" * page_url.count("/")
+
+
 def _table(ctx: renderers.Context, name: str) -> str:
     render = renderers.TABLES.get(name)
     if render is None:
@@ -98,4 +108,5 @@ _RENDERERS = {
     "figure": renderers.figure,
     "period": renderers.period,
     "cite": renderers.cite,
+    "downloads": renderers.downloads,
 }
