@@ -15,7 +15,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: setup serve build test browser clean
+.PHONY: setup serve build test bench browser clean
 
 setup: $(VENV)/.installed
 
@@ -45,6 +45,11 @@ browser:
 
 test: setup browser build
 	$(BIN)/python -m pytest
+
+# Build time (median of RUNS builds), time per language, pages and their sizes.
+RUNS ?= 5
+bench: setup
+	$(BIN)/python tests/bench.py --runs $(RUNS)
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
