@@ -36,13 +36,14 @@ def twin_builds(tmp_path_factory):
         env.setenv("SOURCE_DATE_EPOCH", EPOCH)
         build_project(REPO, root / "a")
         project = copy_project(root / "project")
-        subprocess.run(
+        second = subprocess.run(
             [sys.executable, "-c", BUILD, str(project), str(root / "b")],
             cwd=REPO / "tests",
             env={**os.environ, "PYTHONHASHSEED": other_seed},
-            check=True,
             capture_output=True,
+            text=True,
         )
+    assert second.returncode == 0, f"the second build failed:\n{second.stderr[-3000:]}"
     return root / "a", root / "b"
 
 
