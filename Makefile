@@ -8,8 +8,14 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM
 export NO_MKDOCS_2_WARNING := 1
+# Build dates (the sitemap's lastmod) are the last commit's, so two builds of one
+# commit are byte-identical; without git (or this variable) the dates are left out.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
-.PHONY: setup serve build test browser clean
+.PHONY: setup serve build test bench browser clean
 
 setup: $(VENV)/.installed
 
@@ -39,6 +45,11 @@ browser:
 
 test: setup browser build
 	$(BIN)/python -m pytest
+
+# Build time (median of RUNS builds), time per language, pages and their sizes.
+RUNS ?= 5
+bench: setup
+	$(BIN)/python tests/bench.py --runs $(RUNS)
 
 clean:
 	rm -rf site $(VENV) .pytest_cache

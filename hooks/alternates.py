@@ -2,12 +2,12 @@
 
 Search engines need absolute hreflang URLs and an x-default; Material's own
 alternates are relative. The template (overrides/main.html) prints the list
-this hook puts into the page context. The sitemap's alternates get x-default too.
+this hook puts into the page context. The sitemap's alternates get x-default too
+(hooks/reproducible.py, registered after this hook, then writes sitemap.xml.gz).
 """
 
 from __future__ import annotations
 
-import gzip
 import re
 from pathlib import Path
 
@@ -61,6 +61,4 @@ def on_post_build(config) -> None:
     if not sitemap.exists():
         return
     text = add_x_default(sitemap.read_text(encoding="utf-8"), site_languages.default_language(config))
-    sitemap.write_text(text, encoding="utf-8")
-    with open(sitemap.with_suffix(".xml.gz"), "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as packed:
-        packed.write(text.encode("utf-8"))
+    sitemap.write_text(text, encoding="utf-8")  # hooks/reproducible.py compresses it after

@@ -27,6 +27,7 @@ from pydantic import (
     model_validator,
 )
 
+DATA_FILE = "data/figures.yml"  # relative to mkdocs.yml
 PERIOD_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2]))?|\d{4}/\d{4}|undated)$"
 
 
@@ -239,7 +240,8 @@ REQUIRED_LABELS = (
     "caption_experience caption_projections caption_sources quick_median_pay "
     "quick_median_pay_value quick_education quick_education_value quick_training "
     "quick_training_value quick_jobs quick_outlook quick_outlook_value average_pay_kind "
-    "change permalink not_found_title not_found_text not_found_home"
+    "change permalink not_found_title not_found_text not_found_home "
+    "open_data_json open_data_csv open_data_schema"
 ).split()
 
 _LISTS_WITH_IDS = (
@@ -307,7 +309,10 @@ def _field_path(location: tuple) -> str:
 
 
 def load_guide_data(path: str | Path) -> GuideData:
-    """Read and validate the data file; raise DataFileError naming file and field."""
+    """Read and validate the data file, or its published JSON copy (JSON is YAML).
+
+    Raises DataFileError naming the file and the field.
+    """
     path = Path(path)
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -317,6 +322,7 @@ def load_guide_data(path: str | Path) -> GuideData:
         raise DataFileError(f"{path}: not valid YAML: {error}") from error
     if not isinstance(raw, dict):
         raise DataFileError(f"{path}: (top level): expected a mapping of sections")
+    raw.pop("$schema", None)  # names the schema of a published JSON copy, not data
 
     context = {
         "languages": raw.get("languages") or [],

@@ -7,6 +7,7 @@ Markers are HTML comments, so an unprocessed page still reads cleanly:
     <!-- figure: median-pay.annual -->  one figure, formatted for the locale
     <!-- period: median-pay -->         an entry's reference period
     <!-- cite: median-pay -->           "(publisher, name (period))" linked to the sources
+    <!-- downloads: open-data -->       links to the data files published with the site
 
 An unknown marker, or one naming a missing entry, fails the build. The data file
 is read through site_data at every build (static-i18n builds once per language,
@@ -40,7 +41,10 @@ def on_pre_build(config) -> None:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     language = site_languages.page_language(page, config)
     ctx = renderers.Context(
-        data=guide_data(config), language=language, sources_href=sources_href(page.url, language, config)
+        data=guide_data(config),
+        language=language,
+        sources_href=sources_href(page.url, language, config),
+        root_href=root_href(page.url),
     )
 
     def replace(match: re.Match) -> str:
@@ -64,6 +68,11 @@ def sources_href(page_url: str, language: str, config) -> str:
     return "" if relative == "." else relative.rstrip("/") + "/"
 
 
+def root_href(page_url: str) -> str:
+    """The site root relative to the page: "" at the root, "../../" from "ko/sources/"."""
+    return "../" * page_url.count("/")
+
+
 def _named(kind: str, registry: dict) -> Callable[[renderers.Context, str], str]:
     """A marker renderer that looks the marker's argument up in `registry`."""
 
@@ -81,4 +90,5 @@ _RENDERERS = {
     "figure": renderers.figure,
     "period": renderers.period,
     "cite": renderers.cite,
+    "downloads": renderers.downloads,
 }

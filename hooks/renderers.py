@@ -24,6 +24,7 @@ class Context:
     data: GuideData
     language: str
     sources_href: str  # the sources page of this language, relative to the page
+    root_href: str = ""  # the site root, relative to the page ("../../" from /ko/sources/)
 
     def label(self, key: str, **values: str) -> str:
         text = self.data.label(key, self.language)
@@ -71,42 +72,64 @@ def entries(data: GuideData) -> dict[str, Sourced]:
     return index
 
 
-def figures(ctx: Context) -> dict[str, Callable[[], str]]:
-    """Every single figure by the id `figure:` markers use, formatted lazily."""
-    data = ctx.data
-    found: dict[str, Callable[[], str]] = {
-        "median-pay.annual": lambda: ctx.money(data.median_pay.annual),
-        "median-pay.hourly": lambda: ctx.money(data.median_pay.hourly),
-        "employment.jobs": lambda: ctx.count(data.employment.jobs),
-        "training.weeks": lambda: formatting.count_range(
-            data.training.weeks_min, data.training.weeks_max, ctx.language
-        ),
-        "experience-years.long": lambda: ctx.count(data.experience_years.long),
-    }
+@dataclass(frozen=True)
+class Figure:
+    """One value a `figure:` marker can show, what it measures and where it comes from."""
+
+    id: str
+    value: Decimal | int
+    unit: str  # "annual" or "hourly" (money), "percent", "count", "weeks" or "years"
+    entry: Sourced
+    value_max: int | None = None  # the upper end when the figure is a range
+
+
+def all_figures(data: GuideData) -> list[Figure]:
+    """Every single figure, under the id `figure:` markers use, in a fixed order."""
+    found = [
+        Figure("median-pay.annual", data.median_pay.annual, "annual", data.median_pay),
+        Figure("median-pay.hourly", data.median_pay.hourly, "hourly", data.median_pay),
+        Figure("employment.jobs", data.employment.jobs, "count", data.employment),
+        Figure("training.weeks", data.training.weeks_min, "weeks", data.training, data.training.weeks_max),
+        Figure("experience-years.long", data.experience_years.long, "years", data.experience_years),
+    ]
     for pset in data.pay_percentiles:
         for rank, amount in pset.values.items():
-            found[f"percentile.{pset.id}.{rank}"] = lambda amount=amount: ctx.money(amount)
+            found.append(Figure(f"percentile.{pset.id}.{rank}", amount, pset.basis, pset))
     for avg in data.average_pay:
         for basis in ("annual", "hourly"):
-            amount = getattr(avg, basis)
-            if amount is not None:
-                found[f"average-pay.{avg.id}.{basis}"] = lambda amount=amount: ctx.money(amount)
+            if getattr(avg, basis) is not None:
+                found.append(Figure(f"average-pay.{avg.id}.{basis}", getattr(avg, basis), basis, avg))
     for industry in data.pay_by_industry:
-        found[f"industry.{industry.id}"] = lambda amount=industry.hourly: ctx.money(amount)
+        found.append(Figure(f"industry.{industry.id}", industry.hourly, "hourly", industry))
     for breakdown in data.pay_by_experience:
         for band in breakdown.bands:
-            found[f"experience.{breakdown.id}.{band.id}"] = lambda amount=band.amount: ctx.money(amount)
+            found.append(Figure(f"experience.{breakdown.id}.{band.id}", band.amount, breakdown.basis, breakdown))
         if breakdown.gap_percent is not None:
-            found[f"experience.{breakdown.id}.gap"] = lambda gap=breakdown.gap_percent: ctx.percent(gap)
+            found.append(Figure(f"experience.{breakdown.id}.gap", breakdown.gap_percent, "percent", breakdown))
     for bonus in data.bonuses:
-        found[f"bonus.{bonus.id}"] = lambda amount=bonus.annual: ctx.money(amount)
+        found.append(Figure(f"bonus.{bonus.id}", bonus.annual, "annual", bonus))
     for projection in data.projections:
-        found[f"projection.{projection.id}"] = lambda value=projection.percent: ctx.percent(value)
+        found.append(Figure(f"projection.{projection.id}", projection.percent, "percent", projection))
     for fact in data.facts:
-        found[f"fact.{fact.id}"] = lambda value=fact.percent: ctx.percent(value)
+        found.append(Figure(f"fact.{fact.id}", fact.percent, "percent", fact))
         if fact.years is not None:
-            found[f"fact.{fact.id}.years"] = lambda years=fact.years: ctx.count(years)
+            found.append(Figure(f"fact.{fact.id}.years", fact.years, "years", fact))
     return found
+
+
+def format_figure(ctx: Context, figure: Figure) -> str:
+    if figure.unit in ("annual", "hourly"):
+        return ctx.money(figure.value)
+    if figure.unit == "percent":
+        return ctx.percent(figure.value)
+    if figure.value_max is not None:
+        return formatting.count_range(figure.value, figure.value_max, ctx.language)
+    return ctx.count(figure.value)
+
+
+def figures(ctx: Context) -> dict[str, Callable[[], str]]:
+    """Every single figure by the id `figure:` markers use, formatted lazily."""
+    return {item.id: (lambda item=item: format_figure(ctx, item)) for item in all_figures(ctx.data)}
 
 
 # -- Inline markers ----------------------------------------------------------
@@ -305,6 +328,31 @@ def sources(ctx: Context) -> str:
         ids.append(f"source-{source.id}")
     head = [ctx.label("source"), ctx.label("publisher"), ctx.label("period"), ctx.label("supplies")]
     return _table(ctx, ctx.label("caption_sources"), head, rows, [], row_ids=ids)
+
+
+# -- Downloads ---------------------------------------------------------------
+
+# Files hooks/publish_data.py writes at the site root, each with the label of its link.
+DATA_JSON = "data/figures.json"
+DATA_CSV = "data/figures.csv"
+DATA_SCHEMA = "data/figures.schema.json"
+DOWNLOADS = {
+    "open-data": ((DATA_JSON, "open_data_json"), (DATA_CSV, "open_data_csv"), (DATA_SCHEMA, "open_data_schema")),
+}
+
+
+def downloads(ctx: Context, name: str) -> str:
+    """A list of links to files published with the site."""
+    files = DOWNLOADS.get(name)
+    if files is None:
+        raise UnknownEntry(f"no downloads {name!r}; known: {', '.join(DOWNLOADS)}")
+    items = Markup("").join(
+        Markup('<li><a href="{href}">{label}</a> (<code>{name}</code>)</li>').format(
+            href=ctx.root_href + path, label=ctx.label(label), name=path.rsplit("/", 1)[-1]
+        )
+        for path, label in files
+    )
+    return str(Markup('\n<ul class="guide-downloads">{}</ul>\n').format(items))
 
 
 TABLES: dict[str, Callable[[Context], str]] = {
