@@ -243,6 +243,12 @@ REQUIRED_LABELS = (
     "change permalink not_found_title not_found_text not_found_home "
     "open_data_json open_data_csv open_data_schema"
 ).split()
+# The "Link to this guide" page (hooks/link_page.py).
+REQUIRED_LABELS += (
+    "link_section link_language link_address link_whole_page link_reader_language link_caption "
+    "link_copy link_copy_name link_copy_snippet_name link_copied link_copied_status "
+    "link_copy_failed link_snippet link_snippet_link"
+).split()
 
 _LISTS_WITH_IDS = (
     "sources pay_percentiles average_pay pay_by_industry pay_by_experience bonuses "

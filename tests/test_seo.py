@@ -83,11 +83,13 @@ def head(path: Path) -> _Head:
 
 
 def html_pages(root: Path) -> list[Path]:
-    return sorted(root.rglob("*.html"))
+    """Every page a search engine may index: all HTML but the noindex /go/ redirects."""
+    return sorted(page for page in root.rglob("*.html") if page.relative_to(root).parts[0] != "go")
 
 
 def content_pages(root: Path) -> list[Path]:
-    return sorted(root.rglob("index.html"))
+    """The guide's pages; /go/ redirects are noindex and described for no one."""
+    return sorted(page for page in root.rglob("index.html") if page.relative_to(root).parts[0] != "go")
 
 
 def site_path(site, page: Path) -> str:
