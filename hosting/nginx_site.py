@@ -29,7 +29,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent / "nginx"
-NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
+# Not $NGINX: nginx itself reads that variable (sockets inherited on an upgrade).
+NGINX = os.environ.get("NGINX_BIN", "/usr/sbin/nginx")
 MIME_TYPES = os.environ.get("NGINX_MIME_TYPES", "/etc/nginx/mime.types")
 
 PLACEHOLDER = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
@@ -123,8 +124,10 @@ def running(root: Path, base: str = "/", port: int | None = None):
     with tempfile.TemporaryDirectory(prefix="guide-nginx-") as run_dir:
         config = render(Path(run_dir), Path(root), port, base)
         error_log = Path(run_dir) / "error.log"
-        subprocess.run([NGINX, "-t", "-q", "-e", str(error_log), "-p", run_dir, "-c", str(config)], check=True)
-        process = subprocess.Popen([NGINX, "-e", str(error_log), "-p", run_dir, "-c", str(config)])
+        environment = {name: value for name, value in os.environ.items() if name != "NGINX"}
+        command = [NGINX, "-e", str(error_log), "-p", run_dir, "-c", str(config)]
+        subprocess.run([*command, "-t", "-q"], check=True, env=environment)
+        process = subprocess.Popen(command, env=environment)
         try:
             _wait_until_listening(process, port, error_log)
             yield f"http://127.0.0.1:{port}{base}"
