@@ -77,7 +77,8 @@ def pages(site_dir: Path) -> list[str]:
     return sorted(found, key=lambda path: (bool(re.match(r"[a-z]{2,3}/", path)), path))
 
 
-def lighthouse(url: str, report: Path) -> dict:
+def lighthouse(url: str, report: Path, attempts: int = 3) -> dict:
+    """One Lighthouse run; a run that breaks down (as NO_NAVSTART, now and then) is repeated."""
     command = [
         str(LIGHTHOUSE),
         url,
@@ -88,11 +89,14 @@ def lighthouse(url: str, report: Path) -> dict:
         "--output=json",
         f"--output-path={report}",
     ]
-    subprocess.run(command, env=dict(os.environ, CHROME_PATH=CHROME_PATH), check=True, stdout=subprocess.DEVNULL)
-    result = json.loads(report.read_text(encoding="utf-8"))
-    if result.get("runtimeError"):
-        raise RuntimeError(f"{url}: {result['runtimeError'].get('message')}")
-    return result
+    for attempt in range(1, attempts + 1):
+        run = subprocess.run(command, env=dict(os.environ, CHROME_PATH=CHROME_PATH), capture_output=True, text=True)
+        result = json.loads(report.read_text(encoding="utf-8")) if run.returncode == 0 else {}
+        error = result.get("runtimeError", {}).get("message") if result else run.stderr.strip()[-500:]
+        if not error:
+            return result
+        print(f"  {url}: Lighthouse failed (attempt {attempt} of {attempts}): {error}", file=sys.stderr, flush=True)
+    raise RuntimeError(f"{url}: Lighthouse failed {attempts} times")
 
 
 def summarise(path: str, runs: list[dict]) -> Result:

@@ -108,7 +108,7 @@ def test_pages_and_assets_are_compressed(site, nginx_url):
         assert (status, headers["Content-Encoding"]) == (200, "gzip"), path
         assert "Accept-Encoding" in headers["Vary"], path
         assert body[:2] == b"\x1f\x8b", path
-        plain_status, plain_headers, plain = fetch(nginx_url + path)
+        _, plain_headers, plain = fetch(nginx_url + path)
         assert plain_headers["Content-Encoding"] is None, path
         assert len(body) < len(plain) / 2, path
 
