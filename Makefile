@@ -1,12 +1,14 @@
-# Set-up, serve, build and test for the career guide.
+# Set-up, serve, build, test and audit for the career guide.
 # Every target installs what it needs first: a project virtual environment from the
-# pinned lock file, and (for tests) Debian's Chromium.
+# pinned lock file, Debian's Chromium and nginx for the tests, Lighthouse (pinned in
+# package-lock.json) for the audit.
 
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
-export CHROMIUM
+NGINX_BIN ?= /usr/sbin/nginx
+export CHROMIUM NGINX_BIN
 export NO_MKDOCS_2_WARNING := 1
 # Build dates (the sitemap's lastmod) are the last commit's, so two builds of one
 # commit are byte-identical; without git (or this variable) the dates are left out.
@@ -15,7 +17,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: setup serve build test bench browser clean
+.PHONY: setup serve build test bench browser nginx lighthouse audit clean
 
 setup: $(VENV)/.installed
 
@@ -31,19 +33,32 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict --site-dir site
 
-# Playwright cannot download its own browser on these machines: the tests drive
-# Debian's Chromium, installed here when missing and the user is root.
-browser:
-	@if [ -x $(CHROMIUM) ]; then :; \
-	elif [ "$$(id -u)" = 0 ]; then \
-		echo "Installing Debian's chromium for the browser tests..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else \
-		echo "error: $(CHROMIUM) is missing; as root run: apt-get update && apt-get install -y chromium" >&2; \
-		exit 1; \
-	fi
+# A Debian package, installed when $(1) is missing: directly as root, through sudo
+# without a password otherwise (as on CI runners), or else a message saying what to
+# run. $(2) lists packages to try in turn (Debian releases differ in their names).
+define debian_package
+	@if [ -x $(1) ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then as_root=; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then as_root=sudo; \
+	else echo "error: $(1) is missing; as root run: apt-get update && apt-get install -y $(firstword $(2))" >&2; exit 1; fi; \
+	echo "Installing Debian's $(firstword $(2)) for $(1)..."; \
+	$$as_root apt-get update -qq || exit 1; \
+	for package in $(2); do \
+		$$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$package >/dev/null && break; \
+	done; \
+	[ -x $(1) ] || { echo "error: installing $(2) did not provide $(1)" >&2; exit 1; }
+endef
 
-test: setup browser build
+# Playwright cannot download its own browser on these machines: the tests drive
+# Debian's Chromium.
+browser:
+	$(call debian_package,$(CHROMIUM),chromium)
+
+# The tests and the audit serve the site through nginx with hosting/nginx/.
+nginx:
+	$(call debian_package,$(NGINX_BIN),nginx-light nginx)
+
+test: setup browser nginx build
 	$(BIN)/python -m pytest
 
 # Build time (median of RUNS builds), time per language, pages and their sizes.
@@ -51,5 +66,19 @@ RUNS ?= 5
 bench: setup
 	$(BIN)/python tests/bench.py --runs $(RUNS)
 
+lighthouse: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm is missing; the audit needs Node.js 18.16 or newer with npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Lighthouse, mobile, three runs on every page of every language through nginx;
+# fails when a page misses the budget (see hosting/audit.py). It builds its own copy
+# of the site, so the canonical addresses match the port it serves on.
+# `make audit AUDIT_ARGS="--page ^ko/ --runs 1"` audits fewer pages, faster.
+audit: setup browser nginx lighthouse
+	CHROME_PATH=$(CHROMIUM) $(BIN)/python hosting/audit.py $(AUDIT_ARGS)
+
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache node_modules

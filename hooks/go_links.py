@@ -87,7 +87,6 @@ _PAGE = Markup("""<!doctype html>
 <meta name="robots" content="noindex">
 <title>{title}</title>
 <link rel="icon" href="data:,">
-<style>body{{font:1.125rem/1.6 system-ui,sans-serif;margin:2rem auto;max-width:40rem;padding:0 1rem;color:#1a1a1a;background:#fff}}a{{color:#303fa1}}li{{margin:.5rem 0}}</style>
 </head>
 <body>
 <main>

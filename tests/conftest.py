@@ -21,6 +21,7 @@ CONTRACT_FILE = REPO.parent / "shared" / "link-contract.yml"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data")
 
 sys.path.insert(0, str(REPO / "hooks"))
+sys.path.insert(0, str(REPO / "hosting"))
 
 
 @dataclass(frozen=True)
