@@ -1,0 +1,44 @@
+"""Every built page, in every language and both colour schemes, passes axe-core.
+
+The rules are axe-core's WCAG 2.1 A and AA rules (tags wcag2a, wcag2aa, wcag21a,
+wcag21aa). The site follows the reader's `prefers-color-scheme` (light `default`,
+dark `slate`), so each scheme is emulated in its own browser context, one per
+language, reused for all of that language's pages. The guard also blocks and
+reports any request to another host.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from browser_checks import OffsiteGuard, axe_violations, built_pages
+from conftest import load_contract
+
+CONTRACT = load_contract()
+SCHEMES = {"light": "default", "dark": "slate"}
+
+pytestmark = pytest.mark.browser
+
+
+def pages_of(site, code: str) -> list[str]:
+    return [path for path in built_pages(site.root) if CONTRACT.language_of(path) == code]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("code", CONTRACT.codes)
+def test_every_page_passes_axe(browser, site, base_url, code, scheme):
+    pages = pages_of(site, code)
+    assert CONTRACT.prefix(code) in pages, pages  # at least the language's home page
+    context = browser.new_context(color_scheme=scheme)
+    guard = OffsiteGuard(context, base_url)
+    problems: list[str] = []
+    try:
+        tab = context.new_page()
+        for path in pages:
+            tab.goto(base_url + path, wait_until="load")
+            assert tab.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme], path
+            problems += axe_violations(tab, f"/{path} ({scheme})")
+    finally:
+        context.close()
+    assert problems == [], "\n".join(problems)
+    assert guard.blocked == []
