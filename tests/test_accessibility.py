@@ -5,9 +5,15 @@ wcag21aa). The site follows the reader's `prefers-color-scheme` (light `default`
 dark `slate`), so each scheme is emulated in its own browser context, one per
 language, reused for all of that language's pages. The guard also blocks and
 reports any request to another host.
+
+The language-neutral /go/ pages (hooks/go_links.py) send the reader on at once
+by script; what stays on screen is their list of languages for a reader without
+JavaScript, so that is what axe checks there.
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -16,12 +22,15 @@ from conftest import load_contract
 
 CONTRACT = load_contract()
 SCHEMES = {"light": "default", "dark": "slate"}
+GO = "go/"
 
 pytestmark = pytest.mark.browser
 
 
 def pages_of(site, code: str) -> list[str]:
-    return [path for path in built_pages(site.root) if CONTRACT.language_of(path) == code]
+    return [
+        path for path in built_pages(site.root) if not path.startswith(GO) and CONTRACT.language_of(path) == code
+    ]
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -42,3 +51,25 @@ def test_every_page_passes_axe(browser, site, base_url, code, scheme):
         context.close()
     assert problems == [], "\n".join(problems)
     assert guard.blocked == []
+
+
+def _without_scripts(route) -> None:
+    response = route.fetch()
+    route.fulfill(response=response, body=re.sub(r"<script\b.*?</script>", "", response.text(), flags=re.S))
+
+
+def test_go_pages_without_javascript_pass_axe(browser, site, base_url):
+    pages = [path for path in built_pages(site.root) if path.startswith(GO)]
+    assert pages
+    context = browser.new_context()
+    context.route(f"{base_url}{GO}**", _without_scripts)
+    problems: list[str] = []
+    try:
+        tab = context.new_page()
+        for path in pages:
+            tab.goto(base_url + path, wait_until="load")
+            assert tab.url == base_url + path, "the page sent the reader on"
+            problems += axe_violations(tab, f"/{path} (no JavaScript)")
+    finally:
+        context.close()
+    assert problems == [], "\n".join(problems)
