@@ -18,10 +18,9 @@ from mkdocs.plugins import event_priority
 import site_languages
 
 INDEX = "search/search_index.json"
-# lunr.js has no "nb": Norwegian Bokmål is its "no". lunr's Korean trimmer keeps
-# Hangul only, so Korean pages also get English rules for the Latin words they
-# contain (BLS, PayScale).
-LUNR_LANGUAGES = {"nb": ["no"], "ko": ["ko", "en"]}
+# lunr.js has no "nb": Norwegian Bokmål is its "no". (lunr's Korean word
+# characters include Latin letters, so "BLS" in a Korean page stays searchable.)
+LUNR_LANGUAGES = {"nb": ["no"]}
 
 
 def split_index(index: dict, languages: list[str], prefixes: dict[str, str]) -> dict[str, dict]:

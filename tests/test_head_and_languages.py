@@ -14,7 +14,7 @@ from html_pages import read_page
 
 CONTRACT = load_contract()
 SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when SITE_URL is unset
-LUNR = {"en": ["en"], "nl": ["nl"], "fi": ["fi"], "ko": ["ko", "en"], "nb": ["no"]}
+LUNR = {"en": ["en"], "nl": ["nl"], "fi": ["fi"], "ko": ["ko"], "nb": ["no"]}
 
 
 def built_pages(site):

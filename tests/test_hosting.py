@@ -120,14 +120,27 @@ def test_fingerprinted_assets_are_cached_for_a_year_and_pages_revalidated(site, 
 
 
 def test_security_headers_on_pages_assets_and_errors(nginx_url):
-    for path in ["", "ko/skills/", "assets/guide.css", "no-such-page/", "ko/no-such-page/"]:
+    pages = ["", "ko/skills/", "no-such-page/", "ko/no-such-page/"]
+    for path in pages + ["assets/guide.css", "search/search_index.json"]:
         _, headers, _ = fetch(nginx_url + path)
-        missing = [name for name in SECURITY_HEADERS if not headers[name]]
+        # Policies govern documents (and scripts); every response gets the rest.
+        expected = SECURITY_HEADERS if path in pages else ("X-Content-Type-Options", "Referrer-Policy")
+        missing = [name for name in expected if not headers[name]]
         assert not missing, f"/{path}: no {missing}"
+        if path not in pages:
+            assert not headers["Content-Security-Policy"], f"/{path}: a policy on a non-document"
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] in {"strict-origin-when-cross-origin", "no-referrer"}
         for feature in ("camera", "microphone", "geolocation"):
-            assert f"{feature}=()" in headers["Permissions-Policy"]
+            if path in pages:
+                assert f"{feature}=()" in headers["Permissions-Policy"]
+
+
+def test_scripts_carry_the_policy_too(site, nginx_url):
+    """The search worker takes its policy from its own script's response."""
+    worker = next(site.root.glob("assets/javascripts/workers/search.*.min.js"))
+    _, headers, _ = fetch(nginx_url + worker.relative_to(site.root).as_posix())
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
 
 
 def test_content_security_policy_is_strict(nginx_url):
