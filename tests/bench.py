@@ -112,7 +112,7 @@ def main() -> None:
     print(table(["stage", "median s", "min s", "max s"],
                 [[name, f"{statistics.median(t):.2f}", f"{min(t):.2f}", f"{max(t):.2f}"] for name, t in stages.items()]))
 
-    print(f"\nHTML pages: {len(sizes)} (404.html, from the last language built, is counted with the root language)\n")
+    print(f"\nHTML pages: {len(sizes)} (each language has its own 404.html; the /go/ pages count with the root language)\n")
     print(table(["page", "raw KiB", "gzip-6 KiB", "ratio"],
                 [[path, kib(raw), kib(packed), f"{packed / raw:.0%}"] for path, raw, packed in sizes]))
 
