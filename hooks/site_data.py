@@ -10,9 +10,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from guide_data import DataFileError, GuideData, load_guide_data
-
-DATA_FILE = "data/figures.yml"
+from guide_data import DATA_FILE, DataFileError, GuideData, load_guide_data
 
 _cache: dict[Path, tuple[int, GuideData]] = {}
 
