@@ -68,10 +68,16 @@ def build(site_dir: Path, site_url: str) -> None:
 
 
 def pages(site_dir: Path) -> list[str]:
-    """Every page's URL path relative to the site root: "", "salary/", "ko/salary/"..."""
+    """Every page's URL path relative to the site root: "", "salary/", "ko/salary/"...
+
+    Not the /go/ stubs: they only redirect to a page audited here (Lighthouse
+    would score that page again, less the redirect's round trip).
+    """
     found = []
     for index in site_dir.rglob("index.html"):
         path = index.parent.relative_to(site_dir).as_posix()
+        if path == "go" or path.startswith("go/"):
+            continue
         found.append("" if path == "." else path + "/")
     # The root language first, then the others, each in path order.
     return sorted(found, key=lambda path: (bool(re.match(r"[a-z]{2,3}/", path)), path))

@@ -36,8 +36,8 @@ def test_a_page_over_budget_is_named_with_what_it_misses():
     assert audit.row(result).endswith("<- over budget")
 
 
-def test_pages_are_every_built_page_root_language_first(tmp_path):
-    for path in ("", "salary/", "ko/", "ko/salary/", "nb/skills/"):
+def test_pages_are_every_built_page_root_language_first_without_go_stubs(tmp_path):
+    for path in ("", "salary/", "ko/", "ko/salary/", "nb/skills/", "go/", "go/skills/"):
         (tmp_path / path).mkdir(parents=True, exist_ok=True)
         (tmp_path / path / "index.html").write_text("<html></html>")
     (tmp_path / "404.html").write_text("<html></html>")
