@@ -11,8 +11,9 @@ placeholder comments; this hook replaces them in the rendered page with
 Titles are the built pages' own H1 and section headings in the page's language,
 collected in `on_env` (every page of the language is rendered by then), and every
 URL is fully qualified with `site_url`. The generated markup is not in the search
-index, which MkDocs fills from the Markdown before `on_post_page`. Only this page
-loads assets/link-page.css and assets/link-copy.js.
+index, which MkDocs fills from the Markdown before `on_post_page`. The copy script
+(overrides/partials/link-copy.js) is inlined in this page only: as a file of its own,
+its request would weigh more than the script. Its styles are in assets/guide.css.
 """
 
 from __future__ import annotations
@@ -21,22 +22,23 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.utils import get_relative_url
 
 from guide_data import GuideData
 from site_data import guide_data
 from link_contract import LINK_PAGE, LinkContract, PageTitles, load_link_contract, page_titles
 
-SCRIPT = "assets/link-copy.js"
-STYLESHEET = "assets/link-page.css"
+SCRIPT = "partials/link-copy.js"
 # The section the job-posting snippets link to.
 SNIPPET_TARGET = ("skills/", "qualities")
 
 _titles: dict[str, dict[str, PageTitles]] = {}
+_script: list[str] = []
 
 
 def on_env(env, config, files):
     _titles.update(page_titles(load_link_contract(config), files))
+    # Read through the theme's loader, like the templates' own includes.
+    _script[:] = [env.loader.get_source(env, SCRIPT)[0]]
     return env
 
 
@@ -59,14 +61,13 @@ def on_post_page(output: str, page, config) -> str:
     blocks = {
         "<!-- link-snippet-markdown -->": snippet_block(ctx, "Markdown", markdown_snippet(ctx)),
         "<!-- link-snippet-html -->": snippet_block(ctx, "HTML", html_snippet(ctx)),
-        "<!-- link-table -->": link_tables(ctx) + copy_support(ctx, get_relative_url(SCRIPT, page.url)),
+        "<!-- link-table -->": link_tables(ctx) + copy_support(ctx, _script[0]),
     }
     for placeholder, block in blocks.items():
         if output.count(placeholder) != 1:
             raise PluginError(f"{page.file.src_uri}: needs the placeholder {placeholder} exactly once")
         output = output.replace(placeholder, str(block))
-    stylesheet = Markup('<link rel="stylesheet" href="{}">\n</head>').format(get_relative_url(STYLESHEET, page.url))
-    return output.replace("</head>", str(stylesheet), 1)
+    return output
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def snippet_block(ctx: Context, format_name: str, code: str) -> Markup:
 
 
 def copy_button(ctx: Context, name: str) -> Markup:
-    """A button that copies the link or code just before it (assets/link-copy.js)."""
+    """A button that copies the link or code just before it (partials/link-copy.js)."""
     return Markup('<button type="button" class="guide-copy" aria-label="{}">{}</button>').format(
         name, ctx.label("link_copy")
     )
@@ -172,5 +173,5 @@ def copy_support(ctx: Context, script: str) -> Markup:
     """The live region that reports copying, and the script behind the buttons."""
     return Markup(
         '<p class="guide-copy-status" role="status" data-done="{}" data-copied="{}" data-failed="{}"></p>'
-        '<script src="{}" defer></script>'
-    ).format(ctx.label("link_copied"), ctx.label("link_copied_status"), ctx.label("link_copy_failed"), script)
+        "<script>{}</script>"
+    ).format(ctx.label("link_copied"), ctx.label("link_copied_status"), ctx.label("link_copy_failed"), Markup(script))
