@@ -106,7 +106,7 @@ def pay_percentiles(ctx: Context) -> str:
     for pset in ctx.data.pay_percentiles:
         bars = [
             Bar(renderers.percentile_label(ctx, rank), amount, ctx.money(amount))
-            for rank, amount in renderers.percentile_points(ctx.data, pset).items()
+            for rank, amount in ctx.data.percentile_points(pset).items()
         ]
         charts.append(bar_chart(f"pay-percentiles-{pset.id}", renderers.percentile_caption(ctx, pset), bars))
     return "".join(charts)

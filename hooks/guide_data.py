@@ -228,6 +228,14 @@ class GuideData(Strict):
     def source(self, source_id: str) -> Source:
         return next(source for source in self.sources if source.id == source_id)
 
+    def percentile_points(self, pset: PercentileSet) -> dict[int, Decimal]:
+        """A set's amounts by rising percentile; the median joins it when it has the same source and period."""
+        points = dict(pset.values)
+        median = self.median_pay
+        if (pset.source, pset.period) == (median.source, median.period):
+            points.setdefault(50, getattr(median, pset.basis))
+        return dict(sorted(points.items()))
+
     def label(self, key: str, language: str) -> str:
         return self.labels[key][language]
 
@@ -270,12 +278,8 @@ def _duplicate_ids(data: GuideData) -> list[str]:
 def _percentile_order(data: GuideData) -> list[str]:
     """Amounts must rise with the percentile, the matching median included."""
     problems = []
-    median = data.median_pay
     for index, pset in enumerate(data.pay_percentiles):
-        points = dict(pset.values)
-        if (pset.source, pset.period) == (median.source, median.period):
-            points.setdefault(50, getattr(median, pset.basis))
-        ranked = sorted(points.items())
+        ranked = list(data.percentile_points(pset).items())
         for (low_p, low), (high_p, high) in zip(ranked, ranked[1:]):
             if low >= high:
                 problems.append(

@@ -257,15 +257,6 @@ def average_pay(ctx: Context) -> str:
     return _table(ctx, ctx.label("caption_average_pay"), head, rows, cited)
 
 
-def percentile_points(data: GuideData, pset: PercentileSet) -> dict[int, Decimal]:
-    """A set's amounts by rising percentile; the median joins it when it has the same source and period."""
-    points = dict(pset.values)
-    median = data.median_pay
-    if (pset.source, pset.period) == (median.source, median.period):
-        points.setdefault(50, getattr(median, pset.basis))
-    return dict(sorted(points.items()))
-
-
 def percentile_label(ctx: Context, rank: int) -> str:
     return ctx.label("median_row") if rank == 50 else ctx.label("percentile_row", n=str(rank))
 
@@ -284,7 +275,7 @@ def pay_percentiles(ctx: Context) -> str:
     for pset in ctx.data.pay_percentiles:
         rows = [
             [percentile_label(ctx, rank), ctx.money(amount)]
-            for rank, amount in percentile_points(ctx.data, pset).items()
+            for rank, amount in ctx.data.percentile_points(pset).items()
         ]
         head = [ctx.label("percentile"), ctx.label(pset.basis)]
         tables.append(_table(ctx, percentile_caption(ctx, pset), head, rows, [pset]))

@@ -43,7 +43,7 @@ def _expected_bars(ctx: renderers.Context) -> dict[str, list[tuple[str, Decimal]
     expected = {
         f"chart-pay-percentiles-{pset.id}": [
             (renderers.percentile_label(ctx, rank), amount)
-            for rank, amount in renderers.percentile_points(ctx.data, pset).items()
+            for rank, amount in ctx.data.percentile_points(pset).items()
         ]
         for pset in ctx.data.pay_percentiles
     }
