@@ -3,7 +3,9 @@
 The contract is kept in ../shared/link-contract.yml; the build reads its copy in
 data/link-contract.yml, so the site can be published from this repository alone
 (a test keeps the copy equal to the shared file). The go/ pages and the "Link to
-this guide" page are both generated from it.
+this guide" page are both generated from it. Its languages must be the ones
+mkdocs.yml builds, with the same root language, or the build stops: the contract's
+URL prefixes are then the site's.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
+
+import site_languages
 
 CONTRACT_FILE = "data/link-contract.yml"
 GO_PREFIX = "go/"
@@ -77,7 +81,25 @@ def load_link_contract(config) -> LinkContract:
         raise PluginError(f"{path}: cannot read the link contract: {error}") from None
     if sum(language.root for language in languages) != 1:
         raise PluginError(f"{path}: languages: exactly one language must have root: true")
-    return LinkContract(languages=languages, pages=pages)
+    contract = LinkContract(languages=languages, pages=pages)
+    _check_languages(contract, config, path)
+    return contract
+
+
+def _check_languages(contract: LinkContract, config, path: Path) -> None:
+    promised = sorted(language.code for language in contract.languages)
+    built = sorted(site_languages.languages(config))
+    if promised != built:
+        raise PluginError(
+            f"{path}: languages: the contract promises {', '.join(promised)}, "
+            f"mkdocs.yml builds {', '.join(built)}; they must be the same"
+        )
+    default = site_languages.default_language(config)
+    if contract.root.code != default:
+        raise PluginError(
+            f"{path}: languages: root is {contract.root.code}, but the default language "
+            f"in mkdocs.yml is {default}; they must be the same"
+        )
 
 
 def page_titles(contract: LinkContract, files) -> dict[str, dict[str, PageTitles]]:

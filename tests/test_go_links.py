@@ -105,3 +105,29 @@ def test_a_promised_anchor_missing_from_a_page_stops_the_build(tmp_path, caplog)
     with pytest.raises(Abort):
         build_project(project, tmp_path / "site")
     assert "en/skills.md: no heading with id no-such-section (promised by the link contract)" in caplog.text
+
+
+def _drop_last_language(languages: list[dict]) -> str:
+    languages.pop()
+    return "the contract promises en, fi, ko, nl, mkdocs.yml builds en, fi, ko, nb, nl; they must be the same"
+
+
+def _move_the_root(languages: list[dict]) -> str:
+    for language in languages:
+        language["root"] = language["code"] == "nl"
+    return "root is nl, but the default language in mkdocs.yml is en; they must be the same"
+
+
+@pytest.mark.parametrize("spoil", [_drop_last_language, _move_the_root])
+def test_contract_languages_that_differ_from_the_site_stop_the_build(tmp_path, caplog, spoil):
+    """The contract's URL prefixes are the site's only while both list the same languages."""
+    project = copy_project(tmp_path / "project")
+    contract_copy = project / "data" / "link-contract.yml"
+    raw = yaml.safe_load(contract_copy.read_text(encoding="utf-8"))
+    message = spoil(raw["languages"])
+    contract_copy.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
+        build_project(project, tmp_path / "site")
+    assert f"link-contract.yml: languages: {message}" in caplog.text
