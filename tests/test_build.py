@@ -6,7 +6,6 @@ import pytest
 
 from conftest import load_contract
 from html_pages import read_page
-from html_tree import parse
 
 CONTRACT = load_contract()
 PAGES = list(CONTRACT.pages)
@@ -45,17 +44,3 @@ def test_every_language_has_the_same_pages(site):
             if p.relative_to(base).parts[0] not in others | {"search", "assets", "go"}
         )
     assert all(tree == trees["en"] for tree in trees.values()), trees
-
-
-def test_no_page_waits_for_a_script_file_before_it_paints(site):
-    """Every script file is deferred; Material's bundle included (overrides/main.html)."""
-    blocking, bundles = [], 0
-    for page in sorted(site.root.rglob("*.html")):
-        for script in parse(page).find_all("script"):
-            src = script.attrs.get("src")
-            if src is None:
-                continue
-            bundles += "/bundle." in src
-            if "defer" not in script.attrs and "async" not in script.attrs:
-                blocking.append(f"{page.relative_to(site.root)}: {src}")
-    assert bundles >= 50 and blocking == []
