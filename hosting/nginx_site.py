@@ -6,7 +6,7 @@ and temporary files into one folder. Placeholders are `${NAME}` in upper case, f
 like envsubst; an unknown name is an error (nginx's own `$uri` and the like are
 lower case and left alone).
 
-The Content-Security-Policy allows Material's inline scripts by their sha256 hashes,
+The Content-Security-Policy allows the pages' inline scripts by their sha256 hashes,
 read from the built pages, so the configuration must be rendered after each build.
 
     python hosting/nginx_site.py site              # serve site/ at http://127.0.0.1:8080/
