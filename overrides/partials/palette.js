@@ -59,9 +59,7 @@
     // The browser's own colours (address bar, scroll bars) follow the header's.
     var style = getComputedStyle(header);
     colorScheme.content = style.colorScheme;
-    themeColor.content = "#" + style.backgroundColor.match(/\d+/g).slice(0, 3).map(function (value) {
-      return (+value).toString(16).padStart(2, "0");
-    }).join("");
+    themeColor.content = style.backgroundColor;
   }
 
   show(preferred());
