@@ -24,6 +24,7 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
 from guide_data import GuideData
+from inline_scripts import compact
 from site_data import guide_data
 from link_contract import LINK_PAGE, LinkContract, PageTitles, load_link_contract, page_titles
 
@@ -38,7 +39,7 @@ _script: list[str] = []
 def on_env(env, config, files):
     _titles.update(page_titles(load_link_contract(config), files))
     # Read through the theme's loader, like the templates' own includes.
-    _script[:] = [env.loader.get_source(env, SCRIPT)[0]]
+    _script[:] = [compact(env.loader.get_source(env, SCRIPT)[0])]
     return env
 
 

@@ -10,6 +10,7 @@ from mkdocs.config import load_config
 from conftest import REPO, load_contract
 from guide_data import load_guide_data
 from html_tree import Element, parse
+from inline_scripts import compact
 
 CONTRACT = load_contract()
 LINK_PAGE = "link-to-this-guide/"
@@ -108,7 +109,7 @@ def test_link_page_offers_both_snippets_in_its_language(site, site_url, code):
 @pytest.mark.parametrize("code", CONTRACT.codes)
 def test_link_page_runs_its_copy_script_and_has_a_status_region(site, code):
     page = built(site, code, LINK_PAGE)
-    script = (REPO / "overrides" / "partials" / "link-copy.js").read_text(encoding="utf-8")
+    script = compact((REPO / "overrides" / "partials" / "link-copy.js").read_text(encoding="utf-8"))
     inline = [element.text for element in page.find("article").find_all("script")]
     assert inline == [re.sub(r"[ \t\r\n]+", " ", script).strip()]
     status = page.find("p", class_="guide-copy-status")
