@@ -35,7 +35,9 @@ MIME_TYPES = os.environ.get("NGINX_MIME_TYPES", "/etc/nginx/mime.types")
 
 PLACEHOLDER = re.compile(r"\$\{([A-Z][A-Z0-9_]*)\}")
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
-SCRIPT_TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
+# Attribute names start after white space: data-src and data-type are other attributes.
+SCRIPT_SOURCE = re.compile(r"(?:^|\s)src\s*=", re.I)
+SCRIPT_TYPE = re.compile(r"""(?:^|\s)type\s*=\s*["']?([^"'\s>]+)""", re.I)
 # Types a browser runs; anything else (application/json) is a data block.
 RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -56,7 +58,7 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
     for page in sorted(site_dir.rglob("*.html")):
         for match in INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
             attributes = match.group("attributes")
-            if re.search(r"\bsrc\s*=", attributes, re.I):
+            if SCRIPT_SOURCE.search(attributes):
                 continue
             kind = SCRIPT_TYPE.search(attributes)
             if (kind.group(1).lower() if kind else "") not in RUNNABLE_TYPES:

@@ -164,8 +164,10 @@ def test_content_security_policy_is_strict(nginx_url):
 def test_only_runnable_inline_scripts_are_hashed(tmp_path):
     (tmp_path / "index.html").write_text(
         '<script>a()</script><script id="c" type="application/json">{}</script><script src="x.js"></script>'
+        '<script data-src="y.js">a()</script>'
     )
-    # base64 of the sha256 of "a()": the JSON data block and the external script need none.
+    # base64 of the sha256 of "a()": the JSON data block and the external script need
+    # none; data-src is not src, so the last script counts (with the same hash).
     assert nginx_site.inline_script_hashes(tmp_path) == ["'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='"]
 
 
