@@ -75,7 +75,9 @@ def go_page(contract: LinkContract, path: str) -> str:
         for language in contract.languages
     )
     data = json.dumps({"targets": targets, "aliases": aliases, "fallback": contract.root.code})
-    # "</" cannot occur in the JSON (paths and codes only), so it is safe inline.
+    # "</" cannot occur in the JSON (paths and codes only), so it is safe inline. It is
+    # a data block: the script itself is the same on every /go/ page, so a
+    # Content-Security-Policy needs one hash for all of them.
     return str(_PAGE.format(title=title, heading=heading, site_name=_site_name, links=links, data=Markup(data)))
 
 
@@ -96,6 +98,7 @@ _PAGE = Markup("""<!doctype html>
 {links}
 </ul>
 </main>
+<script type="application/json" id="go-targets">{data}</script>
 <script>
 (function (d) {{
   var hash = location.hash, wanted = navigator.languages || [navigator.language || ""];
@@ -108,7 +111,7 @@ _PAGE = Markup("""<!doctype html>
     }}
   }}
   location.replace(d.targets[d.fallback] + hash);
-}})({data});
+}})(JSON.parse(document.getElementById("go-targets").textContent));
 </script>
 </body>
 </html>

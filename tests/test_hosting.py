@@ -123,7 +123,7 @@ def test_security_headers_on_pages_assets_and_errors(nginx_url):
     pages = ["", "ko/skills/", "no-such-page/", "ko/no-such-page/"]
     for path in pages + ["assets/guide.css", "search/search_index.json"]:
         _, headers, _ = fetch(nginx_url + path)
-        # Policies govern documents (and scripts); every response gets the rest.
+        # Policies govern documents (and workers); every response gets the rest.
         expected = SECURITY_HEADERS if path in pages else ("X-Content-Type-Options", "Referrer-Policy")
         missing = [name for name in expected if not headers[name]]
         assert not missing, f"/{path}: no {missing}"
@@ -136,11 +136,16 @@ def test_security_headers_on_pages_assets_and_errors(nginx_url):
                 assert f"{feature}=()" in headers["Permissions-Policy"]
 
 
-def test_scripts_carry_the_policy_too(site, nginx_url):
-    """The search worker takes its policy from its own script's response."""
+def test_the_search_worker_carries_the_policy_and_other_scripts_do_not(site, nginx_url):
+    """A worker takes its policy from its own script's response; a browser ignores
+    the header on any other script, so there it would only cost bytes."""
     worker = next(site.root.glob("assets/javascripts/workers/search.*.min.js"))
     _, headers, _ = fetch(nginx_url + worker.relative_to(site.root).as_posix())
     assert "script-src 'self'" in headers["Content-Security-Policy"]
+    scripts = [next(site.root.glob("assets/javascripts/bundle.*.min.js")), site.root / "assets/javascripts/lunr/min/lunr.ko.min.js"]
+    for script in scripts:
+        _, headers, _ = fetch(nginx_url + script.relative_to(site.root).as_posix())
+        assert not headers["Content-Security-Policy"], script.name
 
 
 def test_content_security_policy_is_strict(nginx_url):
