@@ -3,8 +3,9 @@
 The rules are axe-core's WCAG 2.1 A and AA rules (tags wcag2a, wcag2aa, wcag21a,
 wcag21aa). The site follows the reader's `prefers-color-scheme` (light `default`,
 dark `slate`), so each scheme is emulated in its own browser context, one per
-language, reused for all of that language's pages. The guard also blocks and
-reports any request to another host.
+language, reused for all of that language's pages. Each page is checked as it
+loads and again once the reader's first scroll has started Material's script.
+The guard also blocks and reports any request to another host.
 
 The language-neutral /go/ pages (hooks/go_links.py) send the reader on at once
 by script; what stays on screen is their list of languages for a reader without
@@ -17,7 +18,7 @@ import re
 
 import pytest
 
-from browser_checks import OffsiteGuard, axe_violations, built_pages
+from browser_checks import OffsiteGuard, axe_violations, built_pages, start_material
 from conftest import load_contract
 
 CONTRACT = load_contract()
@@ -47,6 +48,9 @@ def test_every_page_passes_axe(browser, site, base_url, code, scheme):
             tab.goto(base_url + path, wait_until="load")
             assert tab.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme], path
             problems += axe_violations(tab, f"/{path} ({scheme})")
+            # Material's script starts at the reader's first scroll and changes the page.
+            start_material(tab)
+            problems += axe_violations(tab, f"/{path} ({scheme}, Material running)")
     finally:
         context.close()
     assert problems == [], "\n".join(problems)

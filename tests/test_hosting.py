@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import nginx_site
+from browser_checks import start_material
 from conftest import load_contract
 
 CONTRACT = load_contract()
@@ -205,6 +206,8 @@ def test_no_content_security_policy_violation_in_chromium(site, nginx_url, page,
         if index == 0:
             # Switch the scheme: every later page reads the stored choice back.
             page.locator(".md-header__option label:not([hidden])").click()
+        # The reader's first scroll starts Material's script and search worker.
+        start_material(page)
         problems += [f"/{path}: {violation}" for violation in page.evaluate("window.__violations")]
     assert problems == []
 

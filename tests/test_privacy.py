@@ -2,7 +2,8 @@
 
 A reader's browser asks only the site's own origin for fonts, styles, scripts,
 images and the search index. The browser test visits every built page in every
-language; the file test catches what a desktop Chromium would not load (other
+language, as it loads and once the reader's first scroll has started Material's
+script and search; the file test catches what a desktop Chromium would not load (other
 media, other viewports); the last test shows the guard notices a font host.
 """
 
@@ -13,7 +14,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from browser_checks import OffsiteGuard, built_pages
+from browser_checks import OffsiteGuard, built_pages, start_material
 from conftest import build_project, copy_project
 
 # Attributes through which HTML makes the browser fetch something by itself.
@@ -34,6 +35,7 @@ FETCHING = {
 # <link> relations that only name another address and fetch nothing.
 NAMING_RELATIONS = {"canonical", "alternate", "prev", "next", "author", "license", "me"}
 OFFSITE = re.compile(r"^\s*(https?:)?//", re.I)
+GO = "go/"
 CSS_OFFSITE = re.compile(r"""(url\(\s*['"]?|@import\s+['"])\s*(https?:)?//""", re.I)
 
 
@@ -73,13 +75,19 @@ def test_no_page_requests_another_host(browser, site, base_url, contract):
     try:
         tab = context.new_page()
         for path in pages:
-            # networkidle: the search worker has fetched its index and languages too.
             tab.goto(base_url + path, wait_until="networkidle")
             assert guard.blocked == [], f"/{path} requested {guard.blocked}"
+            if path.startswith(GO):
+                continue  # a /go/ page only sends the reader on
+            # The reader's first scroll starts Material, its search worker and its
+            # index and language files.
+            start_material(tab)
+            assert guard.blocked == [], f"/{path}, Material running, requested {guard.blocked}"
     finally:
         context.close()
     # The guard saw the worker's requests as well as the page's.
     assert any(url.endswith("/search/search_index.json") for url in guard.allowed)
+    assert any(re.search(r"/lunr\.\w+\.min\.js$", url) for url in guard.allowed)
     assert all(contract.prefix(code) in pages for code in contract.codes)
 
 
