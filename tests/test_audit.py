@@ -36,6 +36,14 @@ def test_a_page_over_budget_is_named_with_what_it_misses():
     assert audit.row(result).endswith("<- over budget")
 
 
+def test_the_bytes_once_material_runs_have_the_same_budget():
+    runs = [lighthouse_result(1, 1, 60, 1000, 1000)]
+    assert audit.summarise("ko/", runs, kib_used=99.9).misses() == []
+    result = audit.summarise("ko/", runs, kib_used=100.2)
+    assert result.misses() == ["100.2 KiB once in use > 100 KiB"]
+    assert audit.row(result).endswith(" 100.2  <- over budget")
+
+
 def test_pages_are_every_built_page_root_language_first_without_go_stubs(tmp_path):
     for path in ("", "salary/", "ko/", "ko/salary/", "nb/skills/", "go/", "go/skills/"):
         (tmp_path / path).mkdir(parents=True, exist_ok=True)
