@@ -8,9 +8,13 @@ pages that miss the budget; the exit status is 1 when any does.
 
 Lighthouse loads a page and does nothing else, so Material's script, which starts
 at the reader's first key, touch, pointer or scroll (overrides/partials/
-material-start.js), is not in its bytes. The "KiB used" column is measured in
-Chromium too: the page loaded on a phone-sized screen, then scrolled once, until
-Material runs and its search worker has its index. The byte budget applies to both.
+material-start.js), is not in its bytes. The "KiB used" column shows what a reader
+who goes on transfers: the page loaded in Chromium on a phone-sized screen, then
+scrolled once, until Material runs and its search worker has its index and lunr
+files, counted from nginx's access log (headers and compressed bodies as sent;
+browsers report no body for a worker's script, so Lighthouse's own count of a page
+that starts search leaves out its 12 KiB). It is reported, not budgeted: the
+budget is the first visit's, as Lighthouse measures it.
 
     python hosting/audit.py                       # every page (what `make audit` runs)
     python hosting/audit.py --page '^$' --page 'ko/salary/' --runs 1
@@ -55,14 +59,12 @@ class Result:
     kib: float
     fcp_ms: float
     lcp_ms: float
-    kib_used: float | None = None  # after the reader's first scroll; None: not measured
+    kib_used: float | None = None  # after the reader's first scroll (not budgeted); None: not measured
 
     def misses(self) -> list[str]:
         missed = [f"{name} {self.scores[name]} < {least}" for name, least in MIN_SCORE.items() if self.scores[name] < least]
         if self.kib > MAX_KIB:
             missed.append(f"{self.kib:.1f} KiB > {MAX_KIB} KiB")
-        if self.kib_used is not None and self.kib_used > MAX_KIB:
-            missed.append(f"{self.kib_used:.1f} KiB once in use > {MAX_KIB} KiB")
         return missed
 
 
@@ -128,11 +130,10 @@ def chromium():
             browser.close()
 
 
-def kib_used(browser, url: str) -> float:
-    """KiB transferred (headers and compressed bodies) by a first visit and a first scroll."""
+def kib_used(browser, url: str, access_log: Path) -> float:
+    """KiB nginx sent for a first visit and a first scroll, until Material's search is ready."""
     context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
-    transferred = []
-    context.on("requestfinished", lambda request: transferred.append(request))
+    before = access_log.stat().st_size if access_log.exists() else 0
     try:
         page = context.new_page()
         page.goto(url, wait_until="networkidle")
@@ -140,14 +141,16 @@ def kib_used(browser, url: str) -> float:
         page.wait_for_function(MATERIAL_RUNNING)
         page.wait_for_function(SEARCH_READY)
         page.wait_for_load_state("networkidle")
-        total = 0
-        for request in transferred:
-            sizes = request.sizes()
-            total += sizes["responseHeadersSize"] + sizes["responseBodySize"]
-        return total / 1024
     finally:
         context.close()
+    with access_log.open("rb") as log:
+        log.seek(before)
+        lines = log.read().decode("utf-8", errors="replace").splitlines()
+    return sum(int(match.group(1)) for line in lines if (match := BYTES_SENT.search(line))) / 1024
 
+
+# nginx's "sizes" log format (hosting/nginx/nginx.conf): ... "request" status bytes "referer"
+BYTES_SENT = re.compile(r'" \d{3} (\d+) "[^"]*"$')
 
 # Material's bundle exports its observables on window once it has run; its search
 # is ready when the line above the results shows Material's prompt.
@@ -223,18 +226,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Lighthouse {args.runs}x per page, mobile, on {len(selected)} pages; median of the runs", flush=True)
         print(HEADER, flush=True)
         results = []
-        with nginx_site.running(site_dir, port=port) as base_url, chromium() as browser:
+        nginx_dir = Path(work) / "nginx"
+        with nginx_site.running(site_dir, port=port, run_dir=nginx_dir) as base_url, chromium() as browser:
             for path in selected:
                 name = re.sub(r"[^a-z0-9]+", "-", path).strip("-") or "home"
                 runs = [lighthouse(base_url + path, reports / f"{name}.{n}.json") for n in range(1, args.runs + 1)]
-                results.append(summarise(path, runs, kib_used(browser, base_url + path)))
+                used = kib_used(browser, base_url + path, nginx_dir / "access.log")
+                results.append(summarise(path, runs, used))
                 print(row(results[-1]), flush=True)
 
     print()
     print(worst(results))
     over = [(result, result.misses()) for result in results if result.misses()]
     budget = (f"budget: performance >= {MIN_SCORE['performance']}, accessibility, best practices and SEO"
-              f" = 100, at most {MAX_KIB} KiB transferred on a first visit, also once Material runs")
+              f" = 100, at most {MAX_KIB} KiB transferred on a first visit (KiB used is not budgeted)")
     if not over:
         print(f"\nEvery page is within the {budget}.")
         return 0

@@ -118,12 +118,17 @@ def _tail(path: Path) -> str:
 
 
 @contextmanager
-def running(root: Path, base: str = "/", port: int | None = None):
-    """nginx with the repository's configuration, serving `root`; yields the site's URL."""
+def running(root: Path, base: str = "/", port: int | None = None, run_dir: Path | None = None):
+    """nginx with the repository's configuration, serving `root`; yields the site's URL.
+
+    Its files (configuration, logs) go into a temporary folder, or into `run_dir`
+    for a caller that reads them: access.log has a line per response, with the
+    bytes sent last but one.
+    """
     if not Path(NGINX).exists():
         raise FileNotFoundError(f"{NGINX} is missing: run `make nginx` (it installs Debian's nginx-light)")
     port = port or free_port()
-    with tempfile.TemporaryDirectory(prefix="guide-nginx-") as run_dir:
+    with _folder(run_dir) as run_dir:
         config = render(Path(run_dir), Path(root), port, base)
         error_log = Path(run_dir) / "error.log"
         environment = {name: value for name, value in os.environ.items() if name != "NGINX"}
@@ -140,6 +145,16 @@ def running(root: Path, base: str = "/", port: int | None = None):
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@contextmanager
+def _folder(path: Path | None):
+    if path is not None:
+        path.mkdir(parents=True, exist_ok=True)
+        yield str(path)
+        return
+    with tempfile.TemporaryDirectory(prefix="guide-nginx-") as temporary:
+        yield temporary
 
 
 def main(argv: list[str] | None = None) -> int:
