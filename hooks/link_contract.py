@@ -4,8 +4,9 @@ The contract is kept in ../shared/link-contract.yml; the build reads its copy in
 data/link-contract.yml, so the site can be published from this repository alone
 (a test keeps the copy equal to the shared file). The go/ pages and the "Link to
 this guide" page are both generated from it. Its languages must be the ones
-mkdocs.yml builds, with the same root language, or the build stops: the contract's
-URL prefixes are then the site's.
+mkdocs.yml builds, with the same root language, or the build stops. The contract
+names the languages; their URL prefixes come from the site (site_languages), so
+there is one rule for where a language lives.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ class Language:
 class LinkContract:
     languages: tuple[Language, ...]
     pages: dict[str, tuple[str, ...]]  # page path ("" for home, "skills/") -> anchors
+    prefixes: dict[str, str]  # language code -> URL prefix, from site_languages.prefix
 
     @property
     def root(self) -> Language:
@@ -45,7 +47,7 @@ class LinkContract:
 
     def prefix(self, code: str) -> str:
         """URL prefix of a language: "" for the root language, else "ko/"."""
-        return "" if code == self.root.code else f"{code}/"
+        return self.prefixes[code]
 
     def url(self, code: str, path: str, anchor: str = "") -> str:
         """A promised URL relative to the site root: "ko/skills/#empathy"."""
@@ -81,13 +83,13 @@ def load_link_contract(config) -> LinkContract:
         raise PluginError(f"{path}: cannot read the link contract: {error}") from None
     if sum(language.root for language in languages) != 1:
         raise PluginError(f"{path}: languages: exactly one language must have root: true")
-    contract = LinkContract(languages=languages, pages=pages)
-    _check_languages(contract, config, path)
-    return contract
+    _check_languages(languages, config, path)
+    prefixes = {language.code: site_languages.prefix(language.code, config) for language in languages}
+    return LinkContract(languages=languages, pages=pages, prefixes=prefixes)
 
 
-def _check_languages(contract: LinkContract, config, path: Path) -> None:
-    promised = sorted(language.code for language in contract.languages)
+def _check_languages(languages: tuple[Language, ...], config, path: Path) -> None:
+    promised = sorted(language.code for language in languages)
     built = sorted(site_languages.languages(config))
     if promised != built:
         raise PluginError(
@@ -95,9 +97,10 @@ def _check_languages(contract: LinkContract, config, path: Path) -> None:
             f"mkdocs.yml builds {', '.join(built)}; they must be the same"
         )
     default = site_languages.default_language(config)
-    if contract.root.code != default:
+    root = next(language.code for language in languages if language.root)
+    if root != default:
         raise PluginError(
-            f"{path}: languages: root is {contract.root.code}, but the default language "
+            f"{path}: languages: root is {root}, but the default language "
             f"in mkdocs.yml is {default}; they must be the same"
         )
 

@@ -134,7 +134,7 @@ def _move_the_root(languages: list[dict]) -> str:
 
 @pytest.mark.parametrize("spoil", [_drop_last_language, _move_the_root])
 def test_contract_languages_that_differ_from_the_site_stop_the_build(tmp_path, caplog, spoil):
-    """The contract's URL prefixes are the site's only while both list the same languages."""
+    """A contract with other languages or another root would promise URLs the site lacks."""
     project = copy_project(tmp_path / "project")
     contract_copy = project / "data" / "link-contract.yml"
     raw = yaml.safe_load(contract_copy.read_text(encoding="utf-8"))
