@@ -132,17 +132,14 @@ def chromium():
 
 def kib_used(browser, url: str, access_log: Path) -> float:
     """KiB nginx sent for a first visit and a first scroll, until Material's search is ready."""
-    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
-    before = access_log.stat().st_size if access_log.exists() else 0
-    try:
+    with browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True) as context:
+        before = access_log.stat().st_size if access_log.exists() else 0
         page = context.new_page()
         page.goto(url, wait_until="networkidle")
         page.mouse.wheel(0, 1)
         page.wait_for_function(MATERIAL_RUNNING)
         page.wait_for_function(SEARCH_READY)
         page.wait_for_load_state("networkidle")
-    finally:
-        context.close()
     with access_log.open("rb") as log:
         log.seek(before)
         lines = log.read().decode("utf-8", errors="replace").splitlines()

@@ -137,7 +137,5 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
-    tab = context.new_page()
-    yield tab
-    context.close()
+    with browser.new_context() as context:
+        yield context.new_page()

@@ -39,10 +39,9 @@ def pages_of(site, code: str) -> list[str]:
 def test_every_page_passes_axe(browser, site, base_url, code, scheme):
     pages = pages_of(site, code)
     assert CONTRACT.prefix(code) in pages, pages  # at least the language's home page
-    context = browser.new_context(color_scheme=scheme)
-    guard = OffsiteGuard(context, base_url)
-    problems: list[str] = []
-    try:
+    with browser.new_context(color_scheme=scheme) as context:
+        guard = OffsiteGuard(context, base_url)
+        problems: list[str] = []
         tab = context.new_page()
         for path in pages:
             tab.goto(base_url + path, wait_until="load")
@@ -51,8 +50,6 @@ def test_every_page_passes_axe(browser, site, base_url, code, scheme):
             # Material's script starts at the reader's first scroll and changes the page.
             start_material(tab)
             problems += axe_violations(tab, f"/{path} ({scheme}, Material running)")
-    finally:
-        context.close()
     assert problems == [], "\n".join(problems)
     assert guard.blocked == []
 
@@ -65,15 +62,12 @@ def _without_scripts(route) -> None:
 def test_go_pages_without_javascript_pass_axe(browser, site, base_url):
     pages = [path for path in built_pages(site.root) if path.startswith(GO)]
     assert pages
-    context = browser.new_context()
-    context.route(f"{base_url}{GO}**", _without_scripts)
-    problems: list[str] = []
-    try:
+    with browser.new_context() as context:
+        context.route(f"{base_url}{GO}**", _without_scripts)
+        problems: list[str] = []
         tab = context.new_page()
         for path in pages:
             tab.goto(base_url + path, wait_until="load")
             assert tab.url == base_url + path, "the page sent the reader on"
             problems += axe_violations(tab, f"/{path} (no JavaScript)")
-    finally:
-        context.close()
     assert problems == [], "\n".join(problems)

@@ -38,14 +38,11 @@ def follow_go_link(context, base_url: str, path: str, anchor: str, languages: li
      ("en-GB", "en"), ("ko-KR", "ko"), ("nb-NO", "nb"), ("fi-FI", "fi"), ("nl-BE", "nl")],
 )
 def test_go_link_opens_the_section_in_the_browser_language(browser, base_url, locale, code):
-    context = browser.new_context(locale=locale)
-    try:
+    with browser.new_context(locale=locale) as context:
         tab = follow_go_link(context, base_url, "skills/", "empathy")
         tab.wait_for_url(expected_url(base_url, code, "skills/", "empathy"), timeout=TIMEOUT)
         assert tab.locator("html").get_attribute("lang") == code
         assert tab.locator("#empathy").count() == 1
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize(
@@ -53,12 +50,9 @@ def test_go_link_opens_the_section_in_the_browser_language(browser, base_url, lo
     [(["de", "fi"], "fi"), (["de-DE", "fr", "nn-NO", "ko"], "nb"), (["fr", "de"], "en"), (["nl", "ko"], "nl")],
 )
 def test_go_link_takes_the_first_preference_the_guide_has(browser, base_url, languages, code):
-    context = browser.new_context(locale=languages[0])
-    try:
+    with browser.new_context(locale=languages[0]) as context:
         tab = follow_go_link(context, base_url, "skills/", "empathy", languages)
         tab.wait_for_url(expected_url(base_url, code, "skills/", "empathy"), timeout=TIMEOUT)
-    finally:
-        context.close()
 
 
 def test_every_promised_url_works_through_go(browser, base_url):
@@ -86,8 +80,7 @@ def test_every_promised_url_works_through_go(browser, base_url):
 
 
 def test_go_page_without_javascript_lists_the_languages(browser, base_url):
-    context = browser.new_context(java_script_enabled=False, locale="ko")
-    try:
+    with browser.new_context(java_script_enabled=False, locale="ko") as context:
         tab = context.new_page()
         tab.goto(base_url + "go/skills/#empathy")
         assert tab.url == base_url + "go/skills/#empathy"
@@ -95,13 +88,10 @@ def test_go_page_without_javascript_lists_the_languages(browser, base_url):
         assert links.count() == len(CONTRACT.codes)
         links.nth(CONTRACT.codes.index("ko")).click()
         tab.wait_for_url(base_url + "ko/skills/")
-    finally:
-        context.close()
 
 
 def test_copy_buttons_put_the_link_and_the_snippet_on_the_clipboard(browser, base_url):
-    context = browser.new_context(locale="fi", permissions=["clipboard-read", "clipboard-write"])
-    try:
+    with browser.new_context(locale="fi", permissions=["clipboard-read", "clipboard-write"]) as context:
         tab = context.new_page()
         problems = []
         tab.on("pageerror", lambda error: problems.append(str(error)))
@@ -126,21 +116,16 @@ def test_copy_buttons_put_the_link_and_the_snippet_on_the_clipboard(browser, bas
         assert text == snippet.locator("code").inner_text() and "/go/skills/#qualities)" in text
         assert button.inner_text() == label, "the button copied before is back to its label"
         assert problems == []
-    finally:
-        context.close()
 
 
 def test_copy_buttons_stay_hidden_without_the_clipboard_api(browser, base_url):
-    context = browser.new_context(locale="en")
-    try:
+    with browser.new_context(locale="en") as context:
         tab = context.new_page()
         tab.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined})")
         tab.goto(base_url + "link-to-this-guide/", wait_until="networkidle")
         tab.locator("details.guide-links summary").first.click()
         assert tab.locator("details.guide-links a").first.is_visible()
         assert not tab.locator("details.guide-links button.guide-copy").first.is_visible()
-    finally:
-        context.close()
 
 
 def _axe_findings(tab) -> set[tuple[str, str]]:
@@ -154,8 +139,7 @@ def test_go_page_passes_axe(browser, base_url):
     """Checked as a reader without JavaScript sees it (the script would leave at once)."""
     import re
 
-    context = browser.new_context()
-    try:
+    with browser.new_context() as context:
         tab = context.new_page()
 
         def without_script(route):
@@ -166,15 +150,12 @@ def test_go_page_passes_axe(browser, base_url):
         tab.goto(base_url + "go/skills/#empathy")
         assert tab.url == base_url + "go/skills/#empathy"
         assert _axe_findings(tab) == set()
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("code", ["en", "ko"])
 def test_link_page_adds_no_axe_findings_to_an_ordinary_page(browser, base_url, code):
     """Whatever axe finds in the theme on every page, the link page's own content adds nothing."""
-    context = browser.new_context(locale=code, permissions=["clipboard-read", "clipboard-write"])
-    try:
+    with browser.new_context(locale=code, permissions=["clipboard-read", "clipboard-write"]) as context:
         tab = context.new_page()
         tab.goto(base_url + CONTRACT.prefix(code) + "skills/", wait_until="networkidle")
         ordinary = _axe_findings(tab)
@@ -182,5 +163,3 @@ def test_link_page_adds_no_axe_findings_to_an_ordinary_page(browser, base_url, c
         tab.evaluate("document.querySelectorAll('details').forEach(block => { block.open = true; })")
         assert tab.locator("button.guide-copy").first.is_visible()
         assert _axe_findings(tab) - ordinary == set()
-    finally:
-        context.close()

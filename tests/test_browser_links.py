@@ -72,12 +72,11 @@ def test_switch_keeps_every_section_of_a_page(page, base_url, code):
 
 
 def test_switcher_works_without_javascript(browser, base_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{base_url}ko/salary/")
-    switch_language(page, "fi")
-    assert page.url == f"{base_url}fi/salary/"
-    context.close()
+    with browser.new_context(java_script_enabled=False) as context:
+        page = context.new_page()
+        page.goto(f"{base_url}ko/salary/")
+        switch_language(page, "fi")
+        assert page.url == f"{base_url}fi/salary/"
 
 
 def search(page, query: str) -> list[str]:

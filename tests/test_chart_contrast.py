@@ -61,14 +61,11 @@ def test_contrast_formula_matches_known_pairs():
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_chart_text_and_bars_have_enough_contrast(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    try:
+    with browser.new_context(color_scheme=scheme) as context:
         page = context.new_page()
         page.goto(base_url + "salary/", wait_until="networkidle")
         assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
         colours = page.evaluate(COLOURS)
-    finally:
-        context.close()
     assert {item["kind"] for item in colours} == {"text", "bar"}
     for item in colours:
         ratio = contrast(item["fg"], item["bg"])

@@ -55,8 +55,7 @@ def press_until(page, key: str, selector: str) -> None:
 @pytest.mark.parametrize("setting", SETTINGS)
 @pytest.mark.parametrize(("code", "target", "path"), list(_journeys()))
 def test_search_and_language_switch_by_keyboard(browser, base_url, code, target, path, setting):
-    context = browser.new_context(**SETTINGS[setting])
-    try:
+    with browser.new_context(**SETTINGS[setting]) as context:
         page = context.new_page()
         page.goto(base_url + CONTRACT.prefix(code) + path, wait_until="load")
         where = f"/{CONTRACT.prefix(code)}{path} ({setting})"
@@ -97,5 +96,3 @@ def test_search_and_language_switch_by_keyboard(browser, base_url, code, target,
             page.keyboard.press("Enter")
         assert page.url == base_url + CONTRACT.prefix(target) + path
         assert page.locator("html").get_attribute("lang") == target
-    finally:
-        context.close()

@@ -51,9 +51,8 @@ def _requests(context) -> list[str]:
 @pytest.mark.browser
 @pytest.mark.parametrize("code", CONTRACT.codes)
 def test_a_page_that_is_only_read_loads_no_material_script(browser, base_url, code):
-    context = browser.new_context(**PHONE)
-    seen = _requests(context)
-    try:
+    with browser.new_context(**PHONE) as context:
+        seen = _requests(context)
         tab = context.new_page()
         tab.goto(f"{base_url}{CONTRACT.prefix(code)}salary/", wait_until="networkidle")
         assert not tab.evaluate(MATERIAL_RUNNING)
@@ -65,15 +64,12 @@ def test_a_page_that_is_only_read_loads_no_material_script(browser, base_url, co
         start_material(tab)
         assert [url for url in seen if BUNDLE.search(url)], seen
         assert [url for url in seen if url.endswith(f"/{CONTRACT.prefix(code)}search/search_index.json")], seen
-    finally:
-        context.close()
 
 
 @pytest.mark.browser
 def test_the_first_tap_on_search_opens_it_with_the_keyboard_up(browser, base_url):
     """A phone shows its keyboard only for a field focused within the tap."""
-    context = browser.new_context(**PHONE)
-    try:
+    with browser.new_context(**PHONE) as context:
         tab = context.new_page()
         tab.goto(f"{base_url}fi/skills/", wait_until="networkidle")
         tab.locator("label.md-header__button[for='__search']").tap()
@@ -84,8 +80,6 @@ def test_the_first_tap_on_search_opens_it_with_the_keyboard_up(browser, base_url
         expect(tab.locator(".md-search-result__item").first).to_be_visible(timeout=20_000)
         links = tab.locator(".md-search-result__link").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
         assert links and all(link.startswith("/fi/") for link in links), links
-    finally:
-        context.close()
 
 
 @pytest.mark.browser
@@ -115,8 +109,7 @@ def test_a_highlight_address_marks_the_terms_at_once(page, base_url):
 
 @pytest.mark.browser
 def test_scrolling_starts_material_and_the_back_to_top_button(browser, base_url):
-    context = browser.new_context(**PHONE)
-    try:
+    with browser.new_context(**PHONE) as context:
         tab = context.new_page()
         tab.goto(f"{base_url}nl/skills/", wait_until="networkidle")
         tab.mouse.wheel(0, 2000)
@@ -124,5 +117,3 @@ def test_scrolling_starts_material_and_the_back_to_top_button(browser, base_url)
         tab.wait_for_timeout(300)
         tab.mouse.wheel(0, -400)
         expect(tab.locator(".md-top")).to_be_visible()
-    finally:
-        context.close()

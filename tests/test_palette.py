@@ -33,9 +33,8 @@ def visible_toggle(page):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_the_scheme_is_set_before_material_runs(browser, base_url, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    context.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
-    try:
+    with browser.new_context(color_scheme=scheme) as context:
+        context.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
         page = context.new_page()
         page.goto(base_url + "ko/skills/")
         assert page.locator("body").get_attribute("data-md-color-scheme") == SCHEMES[scheme]
@@ -51,27 +50,21 @@ def test_the_scheme_is_set_before_material_runs(browser, base_url, scheme):
         current = page.locator("input[name=__palette]:checked")
         assert current.get_attribute("data-md-color-scheme") == SCHEMES[scheme]
         assert toggle.get_attribute("title") == current.get_attribute("aria-label")
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("code", CONTRACT.codes)
 def test_loading_a_page_does_not_mark_it_switching(browser, base_url, code):
-    context = browser.new_context()
-    context.add_init_script(RECORD_BODY_ATTRIBUTES)
-    try:
+    with browser.new_context() as context:
+        context.add_init_script(RECORD_BODY_ATTRIBUTES)
         page = context.new_page()
         page.goto(base_url + CONTRACT.prefix(code) + "salary/", wait_until="networkidle")
         recorded = page.evaluate("window.__bodyAttributes")
         assert "data-md-color-scheme" in recorded  # the recorder saw the toggle's work
         assert SWITCHING not in recorded
-    finally:
-        context.close()
 
 
 def test_a_chosen_scheme_is_kept_across_pages_and_languages(browser, base_url):
-    context = browser.new_context(color_scheme="light")
-    try:
+    with browser.new_context(color_scheme="light") as context:
         page = context.new_page()
         page.goto(base_url + "skills/", wait_until="networkidle")
         body = page.locator("body")
@@ -86,13 +79,10 @@ def test_a_chosen_scheme_is_kept_across_pages_and_languages(browser, base_url):
         page.emulate_media(color_scheme="dark")
         page.emulate_media(color_scheme="light")
         assert body.get_attribute("data-md-color-scheme") == "slate"
-    finally:
-        context.close()
 
 
 def test_enter_switches_the_scheme(browser, base_url):
-    context = browser.new_context(color_scheme="dark")
-    try:
+    with browser.new_context(color_scheme="dark") as context:
         page = context.new_page()
         page.goto(base_url + "fi/duties/", wait_until="networkidle")
         body = page.locator("body")
@@ -102,13 +92,10 @@ def test_enter_switches_the_scheme(browser, base_url):
         assert page.locator("input[name=__palette]:checked").evaluate("el => el === document.activeElement")
         page.keyboard.press("Enter")
         expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    finally:
-        context.close()
 
 
 def test_until_the_reader_chooses_the_scheme_follows_the_system(browser, base_url):
-    context = browser.new_context(color_scheme="light")
-    try:
+    with browser.new_context(color_scheme="light") as context:
         page = context.new_page()
         page.goto(base_url + "nl/", wait_until="networkidle")
         body = page.locator("body")
@@ -118,5 +105,3 @@ def test_until_the_reader_chooses_the_scheme_follows_the_system(browser, base_ur
         expect(page.locator("meta[name=color-scheme]")).to_have_attribute("content", "dark")
         page.emulate_media(color_scheme="light")
         expect(body).to_have_attribute("data-md-color-scheme", "default")
-    finally:
-        context.close()

@@ -70,9 +70,8 @@ def test_built_files_fetch_nothing_from_another_host(site):
 @pytest.mark.browser
 def test_no_page_requests_another_host(browser, site, base_url, contract):
     pages = built_pages(site.root)
-    context = browser.new_context()
-    guard = OffsiteGuard(context, base_url)
-    try:
+    with browser.new_context() as context:
+        guard = OffsiteGuard(context, base_url)
         tab = context.new_page()
         for path in pages:
             tab.goto(base_url + path, wait_until="networkidle")
@@ -83,8 +82,6 @@ def test_no_page_requests_another_host(browser, site, base_url, contract):
             # index and language files.
             start_material(tab)
             assert guard.blocked == [], f"/{path}, Material running, requested {guard.blocked}"
-    finally:
-        context.close()
     # The guard saw the worker's requests as well as the page's.
     assert any(url.endswith("/search/search_index.json") for url in guard.allowed)
     assert any(re.search(r"/lunr\.\w+\.min\.js$", url) for url in guard.allowed)
@@ -103,10 +100,7 @@ def test_the_guard_catches_a_font_host(browser, tmp_path):
     config.write_text(text.replace("\n  font: false\n", "\n  font:\n    text: Roboto\n"), encoding="utf-8")
     build_project(project, tmp_path / "site")
     with serve(tmp_path / "site") as url:
-        context = browser.new_context()
-        guard = OffsiteGuard(context, url)
-        try:
+        with browser.new_context() as context:
+            guard = OffsiteGuard(context, url)
             context.new_page().goto(url, wait_until="load")
-        finally:
-            context.close()
     assert any("fonts.googleapis.com" in blocked for blocked in guard.blocked), guard.blocked

@@ -50,11 +50,10 @@ def _pages(site_dir) -> list[str]:
 
 def test_go_links_stay_under_the_sub_path(published, browser):
     base_url, _ = published
-    context = browser.new_context(locale="fi-FI")
-    tab = context.new_page()
-    tab.goto(base_url + "go/skills/#empathy")
-    tab.wait_for_url(base_url + "fi/skills/#empathy")
-    context.close()
+    with browser.new_context(locale="fi-FI") as context:
+        tab = context.new_page()
+        tab.goto(base_url + "go/skills/#empathy")
+        tab.wait_for_url(base_url + "fi/skills/#empathy")
 
 
 class _Fetcher:
