@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nginx_site
+from material_start import start_material
 
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
@@ -136,9 +137,7 @@ def kib_used(browser, url: str, access_log: Path) -> float:
         before = access_log.stat().st_size if access_log.exists() else 0
         page = context.new_page()
         page.goto(url, wait_until="networkidle")
-        page.mouse.wheel(0, 1)
-        page.wait_for_function(MATERIAL_RUNNING)
-        page.wait_for_function(SEARCH_READY)
+        start_material(page)
         page.wait_for_load_state("networkidle")
     with access_log.open("rb") as log:
         log.seek(before)
@@ -148,12 +147,6 @@ def kib_used(browser, url: str, access_log: Path) -> float:
 
 # nginx's "sizes" log format (hosting/nginx/nginx.conf): ... "request" status bytes "referer"
 BYTES_SENT = re.compile(r'" \d{3} (\d+) "[^"]*"$')
-
-# Material's bundle exports its observables on window once it has run; its search
-# is ready when the line above the results shows Material's prompt.
-MATERIAL_RUNNING = "() => typeof window.component$ !== 'undefined'"
-SEARCH_READY = """() => document.querySelector('.md-search-result__meta').textContent.trim()
-    === JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"""
 
 
 def summarise(path: str, runs: list[dict], kib_used: float | None = None) -> Result:

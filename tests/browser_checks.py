@@ -5,8 +5,9 @@
   origin through and blocks and records anything else.
 - `axe_violations`: axe-core's WCAG 2.1 A and AA rules (axe-playwright-python
   ships axe-core), run in the page as it is at that moment.
-- `start_material`: what a reader's first scroll does: Material's script starts
-  (overrides/partials/material-start.js) and mounts its components.
+
+A reader's first scroll, which starts Material's script, is hosting/material_start.py
+(the audit drives pages the same way).
 """
 
 from __future__ import annotations
@@ -19,11 +20,6 @@ from axe_playwright_python.sync_playwright import Axe
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 _axe = Axe()
-
-# True once Material's bundle has run (it exports its observables on window).
-MATERIAL_RUNNING = "() => typeof window.component$ !== 'undefined'"
-SEARCH_READY = """() => document.querySelector('.md-search-result__meta').textContent.trim()
-    === JSON.parse(document.getElementById('__config').textContent).translations['search.result.placeholder']"""
 
 
 def built_pages(root: Path) -> list[str]:
@@ -79,14 +75,3 @@ def axe_violations(page, where: str, extra_rules: tuple[str, ...] = ()) -> list[
             lines.append(f"{where}: {violation['id']} ({violation['impact']}) {target}: {why}")
     return lines
 
-
-def start_material(page) -> None:
-    """Scroll as a reader does; wait until Material runs and its search is ready.
-
-    Ready means the search worker has its index and its language's lunr files:
-    the line above the results then shows Material's prompt instead of
-    "Initializing search".
-    """
-    page.mouse.wheel(0, 1)
-    page.wait_for_function(MATERIAL_RUNNING)
-    page.wait_for_function(SEARCH_READY)

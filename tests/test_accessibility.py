@@ -18,7 +18,8 @@ import re
 
 import pytest
 
-from browser_checks import OffsiteGuard, axe_violations, built_pages, start_material
+from browser_checks import OffsiteGuard, axe_violations, built_pages
+from material_start import start_material
 from conftest import load_contract
 
 CONTRACT = load_contract()

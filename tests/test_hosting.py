@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 import nginx_site
-from browser_checks import start_material
 from conftest import load_contract
+from material_start import start_material
 
 CONTRACT = load_contract()
 YEAR = "public, max-age=31536000, immutable"

@@ -14,9 +14,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from browser_checks import MATERIAL_RUNNING, start_material
 from conftest import load_contract
 from html_tree import parse
+from material_start import MATERIAL_RUNNING, start_material
 
 CONTRACT = load_contract()
 BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")

@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from browser_checks import OffsiteGuard, built_pages, start_material
+from browser_checks import OffsiteGuard, built_pages
+from material_start import start_material
 from conftest import build_project, copy_project
 
 # Attributes through which HTML makes the browser fetch something by itself.
