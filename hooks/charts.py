@@ -2,7 +2,10 @@
 
 Each chart is a `<figure>` with a caption and an SVG (role="img") whose <title>
 and <desc> give its name and every value, so it needs no script and reads without
-sight. Bars start at zero and their length is proportional to the amount; labels
+sight. A `chart:` marker shows the chart with its table one tap away (see
+renderers.table), so each figure appears once; a set of a single value gets its
+table alone, as a chart of one bar says nothing. The chart is left out of the
+search index (the table is in it). Bars start at zero and their length is proportional to the amount; labels
 and numbers come formatted for the page's language from renderers.Context, and
 every value from the data file is HTML-escaped. Colours are set in
 docs/assets/guide.css from Material's custom properties, so the charts follow
@@ -81,7 +84,7 @@ def bar_chart(chart_id: str, caption: str, bars: list[Bar]) -> str:
     description = Markup("; ").join(Markup("{}: {}").format(bar.label, bar.value) for bar in bars)
     return str(
         Markup(
-            '\n<figure class="guide-chart" id="chart-{chart_id}"><figcaption>{caption}</figcaption>'
+            '\n<figure class="guide-chart" id="chart-{chart_id}" data-search-exclude><figcaption>{caption}</figcaption>'
             '<svg viewBox="0 0 {width} {height}" width="100%" role="img" aria-labelledby="{title_id} {desc_id}"'
             ' fill="currentColor" font-size="{font_size}">'
             '<title id="{title_id}">{caption}</title><desc id="{desc_id}">{description}.</desc>'
@@ -102,19 +105,21 @@ def bar_chart(chart_id: str, caption: str, bars: list[Bar]) -> str:
 
 def pay_percentiles(ctx: Context) -> str:
     """One chart per percentile set (hourly and annual amounts do not share a scale)."""
-    charts = []
+    parts = []
     for pset in ctx.data.pay_percentiles:
         bars = [
             Bar(renderers.percentile_label(ctx, rank), amount, ctx.money(amount))
             for rank, amount in ctx.data.percentile_points(pset).items()
         ]
-        charts.append(bar_chart(f"pay-percentiles-{pset.id}", renderers.percentile_caption(ctx, pset), bars))
-    return "".join(charts)
+        chart = bar_chart(f"pay-percentiles-{pset.id}", renderers.percentile_caption(ctx, pset), bars) if len(bars) > 1 else ""
+        parts.append(renderers.percentile_table(ctx, pset, chart))
+    return "".join(parts)
 
 
 def pay_by_industry(ctx: Context) -> str:
     bars = [Bar(item.label[ctx.language], item.hourly, ctx.money(item.hourly)) for item in ctx.data.pay_by_industry]
-    return bar_chart("pay-by-industry", renderers.industry_caption(ctx), bars)
+    chart = bar_chart("pay-by-industry", renderers.industry_caption(ctx), bars) if len(bars) > 1 else ""
+    return renderers.pay_by_industry(ctx, chart)
 
 
 CHARTS: dict[str, Callable[[Context], str]] = {

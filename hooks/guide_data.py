@@ -59,8 +59,18 @@ def _known_country(code: str) -> str:
     return code
 
 
+def _known_publisher(publisher_id: str, info: ValidationInfo) -> str:
+    known = (info.context or {}).get("publisher_ids", set())
+    if publisher_id not in known:
+        raise ValueError(f"unknown publisher id {publisher_id!r}; known: {', '.join(sorted(known))}")
+    return publisher_id
+
+
 Labels = Annotated[dict[str, str], AfterValidator(_known_languages)]
+# A name that is the same in every language (a plain string, English), or one per language.
+Text = Annotated[str, Field(min_length=1)] | Labels
 SourceId = Annotated[str, AfterValidator(_known_source)]
+PublisherId = Annotated[str, AfterValidator(_known_publisher)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Period = Annotated[str, Field(pattern=PERIOD_PATTERN)]
 Amount = Annotated[Decimal, Field(gt=0, description="US dollars")]
@@ -71,10 +81,16 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Publisher(Strict):
+    id: Slug
+    name: Text
+    short: Text = Field(description="the name used in citations in running text")
+
+
 class Source(Strict):
     id: Slug
-    name: Labels
-    publisher: str = Field(min_length=1)
+    name: Text = Field(description="the source's own (English) title, or a description per language")
+    publisher: PublisherId
     url: HttpUrl | None = None
     period: Period
     supplies: Labels
@@ -141,14 +157,35 @@ class Employment(Sourced):
 class Projection(Sourced):
     id: Slug
     percent: Decimal
+    jobs: int | None = Field(default=None, description="the projected change in the number of jobs")
     label: Labels
     descriptor: Labels | None = None
 
 
+class Ratio(Strict):
+    """A share as the source states it: "one in five"."""
+
+    numerator: PositiveInt
+    denominator: PositiveInt
+
+    @model_validator(mode="after")
+    def _proper(self) -> Ratio:
+        if self.numerator >= self.denominator:
+            raise ValueError("numerator must be smaller than denominator")
+        return self
+
+
 class Fact(Sourced):
     id: Slug
-    percent: Share
+    percent: Share | None = None
+    ratio: Ratio | None = None
     years: PositiveInt | None = None
+
+    @model_validator(mode="after")
+    def _one_share(self) -> Fact:
+        if (self.percent is None) == (self.ratio is None):
+            raise ValueError("needs either a percent or a ratio")
+        return self
 
 
 class Training(Sourced):
@@ -197,8 +234,10 @@ class Occupation(Strict):
 class GuideData(Strict):
     languages: list[Annotated[str, Field(pattern=r"^[a-z]{2}$")]] = Field(min_length=1)
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    publishers: list[Publisher] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     median_pay: MedianPay
+    handbook_median_pay: MedianPay
     pay_percentiles: list[PercentileSet]
     average_pay: list[AveragePay]
     pay_by_industry: list[IndustryPay]
@@ -228,6 +267,9 @@ class GuideData(Strict):
     def source(self, source_id: str) -> Source:
         return next(source for source in self.sources if source.id == source_id)
 
+    def publisher(self, publisher_id: str) -> Publisher:
+        return next(publisher for publisher in self.publishers if publisher.id == publisher_id)
+
     def percentile_points(self, pset: PercentileSet) -> dict[int, Decimal]:
         """A set's amounts by rising percentile; the median joins it when it has the same source and period."""
         points = dict(pset.values)
@@ -240,15 +282,24 @@ class GuideData(Strict):
         return self.labels[key][language]
 
 
+def text_in(text: str | dict[str, str], language: str) -> tuple[str, bool]:
+    """A Text value in a language, and whether it is English on a non-English page."""
+    if isinstance(text, str):
+        return text, language != "en"
+    value = text[language]
+    return value, language != "en" and value == text.get("en")
+
+
 # Interface labels the renderers use; a data file without one of them is incomplete.
 REQUIRED_LABELS = (
-    "undated source_line not_stated per_hour per_year hourly annual percentile "
+    "undated cite_undated source_line source_line_many not_stated hourly annual percentile "
     "percentile_row median_row industry experience measure value period source publisher "
-    "supplies caption_quick_facts caption_percentiles caption_average_pay caption_industry "
-    "caption_experience caption_projections caption_sources quick_median_pay "
-    "quick_median_pay_value quick_education quick_education_value quick_training "
-    "quick_training_value quick_jobs quick_outlook quick_outlook_value average_pay_kind "
-    "change permalink not_found_title not_found_text not_found_home "
+    "supplies change caption_quick_facts caption_percentiles_hourly caption_percentiles_annual "
+    "caption_average_pay caption_industry caption_experience caption_projections caption_sources "
+    "show_table quick_median_pay quick_median_pay_value quick_education quick_education_value "
+    "quick_training quick_training_value quick_jobs quick_change quick_outlook quick_outlook_value "
+    "projection_jobs_row notice_us_title notice_us_figures "
+    "permalink not_found_title not_found_text not_found_home "
     "open_data_json open_data_csv open_data_schema"
 ).split()
 # The "Link to this guide" page (hooks/link_page.py).
@@ -259,7 +310,7 @@ REQUIRED_LABELS += (
 ).split()
 
 _LISTS_WITH_IDS = (
-    "sources pay_percentiles average_pay pay_by_industry pay_by_experience bonuses "
+    "publishers sources pay_percentiles average_pay pay_by_industry pay_by_experience bonuses "
     "projections facts"
 ).split()
 
@@ -337,6 +388,7 @@ def load_guide_data(path: str | Path) -> GuideData:
     context = {
         "languages": raw.get("languages") or [],
         "source_ids": {s.get("id") for s in raw.get("sources") or [] if isinstance(s, dict)},
+        "publisher_ids": {p.get("id") for p in raw.get("publishers") or [] if isinstance(p, dict)},
     }
     try:
         return GuideData.model_validate(raw, context=context)

@@ -13,7 +13,7 @@ import io
 import json
 from decimal import Decimal
 
-from guide_data import GuideData
+from guide_data import GuideData, text_in
 from renderers import DATA_CSV, DATA_JSON, DATA_SCHEMA, all_figures
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -22,6 +22,7 @@ UNITS = {
     "annual": "{currency} per year",
     "hourly": "{currency} per hour",
     "percent": "percent",
+    "ratio": "ratio (value in value_max)",
     "count": "count",
     "weeks": "weeks",
     "years": "years",
@@ -70,6 +71,7 @@ def to_csv(data: GuideData) -> str:
     writer.writerow(CSV_COLUMNS)
     for figure in all_figures(data):
         source = data.source(figure.entry.source)
+        publisher, _ = text_in(data.publisher(source.publisher).name, "en")
         writer.writerow(
             [
                 figure.id,
@@ -77,7 +79,7 @@ def to_csv(data: GuideData) -> str:
                 "" if figure.value_max is None else _number(figure.value_max),
                 UNITS[figure.unit].format(currency=data.currency),
                 source.id,
-                source.publisher,
+                publisher,
                 figure.entry.period,
             ]
         )

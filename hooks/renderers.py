@@ -1,8 +1,11 @@
 """Render the data file's figures as HTML for one page in one language.
 
-Tables get a caption, header cells with scope and a source-and-period line;
-inline figures are plain, locale-formatted text. Every value taken from the data
-file is HTML-escaped here.
+Tables get a caption, header cells with scope and a source line; figures in
+running text take the language's prose form (formatting.py), tables and charts
+the compact one. Citations in running text are short ("(BLS, May 2017)") and
+link to the full entry on the sources page. Every value taken from the data file
+is HTML-escaped here, and an English name on a non-English page is marked
+lang="en".
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Callable
 from markupsafe import Markup, escape
 
 import formatting
-from guide_data import GuideData, PercentileSet, Sourced
+from guide_data import GuideData, PercentileSet, Sourced, text_in
 
 
 @dataclass(frozen=True)
@@ -27,20 +30,28 @@ class Context:
     root_href: str = ""  # the site root, relative to the page ("../../" from /ko/sources/)
 
     def label(self, key: str, **values: str) -> str:
+        """A label with its {placeholders} filled; others (filled with markup later) stay."""
         text = self.data.label(key, self.language)
-        return text.format(**values) if values else text
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
 
-    def money(self, amount: Decimal) -> str:
-        return formatting.money(amount, self.data.currency, self.language)
+    def money(self, amount: Decimal, style: str = "compact", form: str = "") -> str:
+        return formatting.money(amount, self.data.currency, self.language, style, form)
 
-    def percent(self, value: Decimal) -> str:
-        return formatting.percent(value, self.language)
+    def percent(self, value: Decimal, form: str = "") -> str:
+        return formatting.percent(value, self.language, form)
 
     def count(self, value: int) -> str:
         return formatting.count(value, self.language)
 
-    def period(self, value: str) -> str:
-        return formatting.period(value, self.language, self.label("undated"))
+    def period(self, value: str, form: str = "") -> str:
+        return formatting.period(value, self.language, self.label("undated"), form)
+
+    def text(self, value: str | dict[str, str]) -> Markup:
+        """A name from the data file, marked as English where it is English on this page."""
+        text, english = text_in(value, self.language)
+        return Markup('<span lang="en">{}</span>').format(text) if english else Markup("{}").format(text)
 
 
 class UnknownEntry(KeyError):
@@ -54,6 +65,7 @@ def entries(data: GuideData) -> dict[str, Sourced]:
     """Every sourced entry by the id markers use for `period:` and `cite:`."""
     index: dict[str, Sourced] = {
         "median-pay": data.median_pay,
+        "handbook-median-pay": data.handbook_median_pay,
         "employment": data.employment,
         "training": data.training,
         "experience-years": data.experience_years,
@@ -69,6 +81,8 @@ def entries(data: GuideData) -> dict[str, Sourced]:
     ):
         for item in items:
             index[f"{prefix}.{item.id}"] = item
+    for source in data.sources:  # a source as a whole, for statements without a figure
+        index[f"source.{source.id}"] = Sourced.model_construct(source=source.id, period=source.period)
     return index
 
 
@@ -78,9 +92,9 @@ class Figure:
 
     id: str
     value: Decimal | int
-    unit: str  # "annual" or "hourly" (money), "percent", "count", "weeks" or "years"
+    unit: str  # "annual" or "hourly" (money), "percent", "ratio", "count", "weeks" or "years"
     entry: Sourced
-    value_max: int | None = None  # the upper end when the figure is a range
+    value_max: int | None = None  # the upper end when the figure is a range (or a ratio's denominator)
 
 
 def all_figures(data: GuideData) -> list[Figure]:
@@ -88,6 +102,8 @@ def all_figures(data: GuideData) -> list[Figure]:
     found = [
         Figure("median-pay.annual", data.median_pay.annual, "annual", data.median_pay),
         Figure("median-pay.hourly", data.median_pay.hourly, "hourly", data.median_pay),
+        Figure("handbook-median-pay.annual", data.handbook_median_pay.annual, "annual", data.handbook_median_pay),
+        Figure("handbook-median-pay.hourly", data.handbook_median_pay.hourly, "hourly", data.handbook_median_pay),
         Figure("employment.jobs", data.employment.jobs, "count", data.employment),
         Figure("training.weeks", data.training.weeks_min, "weeks", data.training, data.training.weeks_max),
         Figure("experience-years.long", data.experience_years.long, "years", data.experience_years),
@@ -110,36 +126,52 @@ def all_figures(data: GuideData) -> list[Figure]:
         found.append(Figure(f"bonus.{bonus.id}", bonus.annual, "annual", bonus))
     for projection in data.projections:
         found.append(Figure(f"projection.{projection.id}", projection.percent, "percent", projection))
+        if projection.jobs is not None:
+            found.append(Figure(f"projection.{projection.id}.jobs", projection.jobs, "count", projection))
     for fact in data.facts:
-        found.append(Figure(f"fact.{fact.id}", fact.percent, "percent", fact))
+        if fact.ratio is not None:
+            found.append(Figure(f"fact.{fact.id}", fact.ratio.numerator, "ratio", fact, fact.ratio.denominator))
+        else:
+            found.append(Figure(f"fact.{fact.id}", fact.percent, "percent", fact))
         if fact.years is not None:
             found.append(Figure(f"fact.{fact.id}.years", fact.years, "years", fact))
     return found
 
 
-def format_figure(ctx: Context, figure: Figure) -> str:
+def format_figure(ctx: Context, figure: Figure, form: str = "", style: str = "prose") -> str:
+    """A figure as running text shows it (style "prose") or as tables do ("compact")."""
     if figure.unit in ("annual", "hourly"):
-        return ctx.money(figure.value)
+        return ctx.money(figure.value, style, form)
     if figure.unit == "percent":
-        return ctx.percent(figure.value)
+        return ctx.percent(figure.value, form)
+    if figure.unit == "ratio":
+        _no_form(form, "a ratio")
+        return formatting.ratio(figure.value, figure.value_max, ctx.language)
+    if form == "words" and figure.value_max is None:
+        return formatting.words(figure.value, ctx.language)
+    _no_form(form, "a count")
     if figure.value_max is not None:
         return formatting.count_range(figure.value, figure.value_max, ctx.language)
     return ctx.count(figure.value)
 
 
-def figures(ctx: Context) -> dict[str, Callable[[], str]]:
-    """Every single figure by the id `figure:` markers use, formatted lazily."""
-    return {item.id: (lambda item=item: format_figure(ctx, item)) for item in all_figures(ctx.data)}
+def _no_form(form: str, what: str) -> None:
+    if form:
+        raise formatting.UnknownForm(f"{what} has no form {form!r}")
+
+
+def _figure(ctx: Context, figure_id: str) -> Figure:
+    for item in all_figures(ctx.data):
+        if item.id == figure_id:
+            return item
+    raise UnknownEntry(f"no figure {figure_id!r} in the data file")
 
 
 # -- Inline markers ----------------------------------------------------------
 
 
-def figure(ctx: Context, figure_id: str) -> str:
-    render = figures(ctx).get(figure_id)
-    if render is None:
-        raise UnknownEntry(f"no figure {figure_id!r} in the data file")
-    return str(escape(render()))
+def figure(ctx: Context, figure_id: str, form: str = "") -> str:
+    return str(escape(format_figure(ctx, _figure(ctx, figure_id), form)))
 
 
 def _entry(ctx: Context, entry_id: str) -> Sourced:
@@ -149,25 +181,36 @@ def _entry(ctx: Context, entry_id: str) -> Sourced:
     return entry
 
 
-def period(ctx: Context, entry_id: str) -> str:
-    return str(escape(ctx.period(_entry(ctx, entry_id).period)))
+def period(ctx: Context, entry_id: str, form: str = "") -> str:
+    return str(escape(ctx.period(_entry(ctx, entry_id).period, form)))
 
 
-def cite(ctx: Context, entry_id: str) -> str:
+def cite(ctx: Context, entry_id: str, form: str = "") -> str:
+    """A short citation, "(BLS, May 2017)", linked to the source's entry on the sources page."""
+    _no_form(form, "a citation")
     entry = _entry(ctx, entry_id)
-    return str(Markup("({})").format(_source_link(ctx, entry.source, entry.period)))
+    source = ctx.data.source(entry.source)
+    publisher = ctx.data.publisher(source.publisher)
+    when = ctx.label("cite_undated") if entry.period == "undated" else ctx.period(entry.period)
+    return str(
+        Markup('(<a href="{href}#source-{id}">{publisher}, {when}</a>)').format(
+            href=ctx.sources_href, id=source.id, publisher=ctx.text(publisher.short), when=when
+        )
+    )
 
 
 # -- Tables ------------------------------------------------------------------
 
 
 def _source_link(ctx: Context, source_id: str, period: str) -> Markup:
+    """A table's source: "BLS, Occupational Employment Statistics, May 2017", linked."""
     source = ctx.data.source(source_id)
-    return Markup('<a href="{href}#source-{id}">{publisher}, {name}</a>, {period}').format(
+    publisher = ctx.data.publisher(source.publisher)
+    return Markup('<a href="{href}#source-{id}">{publisher}, {name}, {period}</a>').format(
         href=ctx.sources_href,
         id=source.id,
-        publisher=source.publisher,
-        name=source.name[ctx.language],
+        publisher=ctx.text(publisher.short),
+        name=ctx.text(source.name),
         period=ctx.period(period),
     )
 
@@ -178,31 +221,42 @@ def _source_line(ctx: Context, cited: list[Sourced]) -> Markup:
         if (entry.source, entry.period) not in seen:
             seen.append((entry.source, entry.period))
     links = Markup("; ").join(_source_link(ctx, source, period) for source, period in seen)
-    template = escape(ctx.label("source_line"))
+    template = escape(ctx.label("source_line" if len(seen) == 1 else "source_line_many"))
     return Markup('<p class="guide-source">{}</p>').format(Markup(template.replace("{sources}", links)))
 
 
-def _table(
+def table(
     ctx: Context,
     caption: str,
     head: list[str],
     rows: list[list[str | Markup]],
     cited: list[Sourced],
     row_ids: list[str] | None = None,
+    chart: str = "",
 ) -> str:
-    """A captioned table whose first column holds row headers."""
-    header = Markup("").join(Markup('<th scope="col">{}</th>').format(cell) for cell in head)
+    """A captioned table whose first column holds row headers.
+
+    With a chart, the chart comes first and the table is one tap away, in a
+    disclosure: each figure is shown once, and the table still serves readers
+    who want the exact values or cannot see the chart.
+    """
+    # Cells and rows are separated by line breaks, so search excerpts keep them apart.
+    header = Markup("\n").join(Markup('<th scope="col">{}</th>').format(cell) for cell in head)
     body = []
     for index, (first, *rest) in enumerate(rows):
         row_id = Markup(' id="{}"').format(row_ids[index]) if row_ids else ""
-        cells = Markup("").join(Markup("<td>{}</td>").format(cell) for cell in rest)
-        body.append(Markup('<tr{}><th scope="row">{}</th>{}</tr>').format(row_id, first, cells))
+        cells = Markup("\n").join(Markup("<td>{}</td>").format(cell) for cell in rest)
+        body.append(Markup('<tr{}><th scope="row">{}</th>\n{}</tr>').format(row_id, first, cells))
     table = Markup(
         '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-        "<table><caption>{caption}</caption><thead><tr>{header}</tr></thead>"
-        "<tbody>{body}</tbody></table></div></div>"
-    ).format(caption=caption, header=header, body=Markup("").join(body))
+        "<table><caption>{caption}</caption>\n<thead><tr>{header}</tr></thead>\n"
+        "<tbody>{body}</tbody></table></div></div>\n"
+    ).format(caption=caption, header=header, body=Markup("\n").join(body))
     source = _source_line(ctx, cited) if cited else ""
+    if chart:
+        table = Markup('{}<details class="guide-chart-table"><summary>{}</summary>{}</details>').format(
+            Markup(chart), ctx.label("show_table"), table
+        )
     return str(Markup('\n<div class="guide-table">{}{}</div>\n').format(table, source))
 
 
@@ -221,6 +275,10 @@ def quick_facts(ctx: Context) -> str:
         ],
         [ctx.label("quick_jobs", period=ctx.period(data.employment.period)), ctx.count(data.employment.jobs)],
         [
+            ctx.label("quick_change", period=ctx.period(outlook.period)),
+            formatting.signed_count(outlook.jobs, ctx.language) if outlook.jobs is not None else ctx.label("not_stated"),
+        ],
+        [
             ctx.label("quick_outlook", period=ctx.period(outlook.period)),
             ctx.label(
                 "quick_outlook_value",
@@ -230,7 +288,7 @@ def quick_facts(ctx: Context) -> str:
         ],
     ]
     cited = [median, data.training, data.employment, outlook]
-    return _table(ctx, ctx.label("caption_quick_facts"), [ctx.label("measure"), ctx.label("value")], rows, cited)
+    return table(ctx, ctx.label("caption_quick_facts"), [ctx.label("measure"), ctx.label("value")], rows, cited)
 
 
 def _projection(data: GuideData, projection_id: str):
@@ -244,17 +302,17 @@ def average_pay(ctx: Context) -> str:
     not_stated = ctx.label("not_stated")
     rows, cited = [], []
     for avg in ctx.data.average_pay:
-        source = ctx.data.source(avg.source)
+        publisher = ctx.data.publisher(ctx.data.source(avg.source).publisher)
         rows.append(
             [
-                f"{source.publisher}, {ctx.period(avg.period)}",
+                Markup("{}, {}").format(ctx.text(publisher.short), ctx.period(avg.period)),
                 ctx.money(avg.annual) if avg.annual is not None else not_stated,
                 ctx.money(avg.hourly) if avg.hourly is not None else not_stated,
             ]
         )
         cited.append(avg)
     head = [ctx.label("source"), ctx.label("annual"), ctx.label("hourly")]
-    return _table(ctx, ctx.label("caption_average_pay"), head, rows, cited)
+    return table(ctx, ctx.label("caption_average_pay"), head, rows, cited)
 
 
 def percentile_label(ctx: Context, rank: int) -> str:
@@ -262,7 +320,7 @@ def percentile_label(ctx: Context, rank: int) -> str:
 
 
 def percentile_caption(ctx: Context, pset: PercentileSet) -> str:
-    return ctx.label("caption_percentiles", basis=ctx.label(pset.basis).lower(), period=ctx.period(pset.period))
+    return ctx.label(f"caption_percentiles_{pset.basis}", period=ctx.period(pset.period))
 
 
 def industry_caption(ctx: Context) -> str:
@@ -270,23 +328,21 @@ def industry_caption(ctx: Context) -> str:
     return ctx.label("caption_industry", period=", ".join(periods))
 
 
+def percentile_table(ctx: Context, pset: PercentileSet, chart: str = "") -> str:
+    rows = [[percentile_label(ctx, rank), ctx.money(amount)] for rank, amount in ctx.data.percentile_points(pset).items()]
+    head = [ctx.label("percentile"), ctx.label(pset.basis)]
+    return table(ctx, percentile_caption(ctx, pset), head, rows, [pset], chart=chart)
+
+
 def pay_percentiles(ctx: Context) -> str:
-    tables = []
-    for pset in ctx.data.pay_percentiles:
-        rows = [
-            [percentile_label(ctx, rank), ctx.money(amount)]
-            for rank, amount in ctx.data.percentile_points(pset).items()
-        ]
-        head = [ctx.label("percentile"), ctx.label(pset.basis)]
-        tables.append(_table(ctx, percentile_caption(ctx, pset), head, rows, [pset]))
-    return "".join(tables)
+    return "".join(percentile_table(ctx, pset) for pset in ctx.data.pay_percentiles)
 
 
-def pay_by_industry(ctx: Context) -> str:
+def pay_by_industry(ctx: Context, chart: str = "") -> str:
     industries = ctx.data.pay_by_industry
     rows = [[item.label[ctx.language], ctx.money(item.hourly)] for item in industries]
     head = [ctx.label("industry"), ctx.label("hourly")]
-    return _table(ctx, industry_caption(ctx), head, rows, list(industries))
+    return table(ctx, industry_caption(ctx), head, rows, list(industries), chart=chart)
 
 
 def pay_by_experience(ctx: Context) -> str:
@@ -294,31 +350,39 @@ def pay_by_experience(ctx: Context) -> str:
     for breakdown in ctx.data.pay_by_experience:
         source = ctx.data.source(breakdown.source)
         rows = [[band.label[ctx.language], ctx.money(band.amount)] for band in breakdown.bands]
-        caption = ctx.label("caption_experience", source=source.name[ctx.language])
+        publisher = ctx.data.publisher(source.publisher)
+        caption = Markup(
+            escape(ctx.label("caption_experience")).replace("{publisher}", ctx.text(publisher.short)).replace("{source}", ctx.text(source.name))
+        )
         head = [ctx.label("experience"), ctx.label(breakdown.basis)]
-        tables.append(_table(ctx, caption, head, rows, [breakdown]))
+        tables.append(table(ctx, caption, head, rows, [breakdown]))
     return "".join(tables)
 
 
 def projections(ctx: Context) -> str:
     items = ctx.data.projections
     periods = sorted({ctx.period(item.period) for item in items})
-    rows = [[item.label[ctx.language], ctx.percent(item.percent)] for item in items]
+    rows = []
+    for item in items:
+        rows.append([item.label[ctx.language], ctx.percent(item.percent)])
+        if item.jobs is not None:
+            rows.append([ctx.label("projection_jobs_row"), formatting.signed_count(item.jobs, ctx.language)])
     caption = ctx.label("caption_projections", period=", ".join(periods))
-    return _table(ctx, caption, [ctx.label("measure"), ctx.label("change")], rows, list(items))
+    return table(ctx, caption, [ctx.label("measure"), ctx.label("change")], rows, list(items))
 
 
 def sources(ctx: Context) -> str:
     rows, ids = [], []
     for source in ctx.data.sources:
-        name = source.name[ctx.language]
-        name = name[:1].upper() + name[1:]
+        text, english = text_in(source.name, ctx.language)
+        name = ctx.text(source.name) if english else text[:1].upper() + text[1:]
         if source.url:
             name = Markup('<a href="{}">{}</a>').format(str(source.url), name)
-        rows.append([name, source.publisher, ctx.period(source.period), source.supplies[ctx.language]])
+        publisher = ctx.text(ctx.data.publisher(source.publisher).name)
+        rows.append([name, publisher, ctx.period(source.period), source.supplies[ctx.language]])
         ids.append(f"source-{source.id}")
     head = [ctx.label("source"), ctx.label("publisher"), ctx.label("period"), ctx.label("supplies")]
-    return _table(ctx, ctx.label("caption_sources"), head, rows, [], row_ids=ids)
+    return table(ctx, ctx.label("caption_sources"), head, rows, [], row_ids=ids)
 
 
 # -- Downloads ---------------------------------------------------------------
@@ -332,11 +396,9 @@ DOWNLOADS = {
 }
 
 
-def downloads(ctx: Context, name: str) -> str:
+def open_data_links(ctx: Context, name: str = "open-data") -> str:
     """A list of links to files published with the site."""
-    files = DOWNLOADS.get(name)
-    if files is None:
-        raise UnknownEntry(f"no downloads {name!r}; known: {', '.join(DOWNLOADS)}")
+    files = DOWNLOADS[name]
     items = Markup("").join(
         Markup('<li><a href="{href}">{label}</a> (<code>{name}</code>)</li>').format(
             href=ctx.root_href + path, label=ctx.label(label), name=path.rsplit("/", 1)[-1]
@@ -344,6 +406,31 @@ def downloads(ctx: Context, name: str) -> str:
         for path, label in files
     )
     return str(Markup('\n<ul class="guide-downloads">{}</ul>\n').format(items))
+
+
+# -- Notices -------------------------------------------------------------------
+
+
+def figure_years(data: GuideData) -> str:
+    """The years the figures describe, as a span: every dated entry's year, a span's start."""
+    years = {int(item.entry.period[:4]) for item in all_figures(data) if item.entry.period != "undated"}
+    return f"{min(years)}/{max(years)}" if len(years) > 1 else str(min(years))
+
+
+def us_figures(ctx: Context) -> str:
+    """Where the figures are from and how old they are, with a link to current ones."""
+    handbook = ctx.data.source("bls-ooh")
+    link = Markup('<a href="{}">{}</a>').format(str(handbook.url), ctx.text(handbook.name))
+    text = escape(ctx.label("notice_us_figures", years=ctx.period(figure_years(ctx.data))))
+    return str(
+        Markup('\n<div class="admonition info guide-notice"><p class="admonition-title">{}</p><p>{}</p></div>\n').format(
+            ctx.label("notice_us_title"), Markup(text.replace("{handbook}", link))
+        )
+    )
+
+
+NOTICES: dict[str, Callable[[Context], str]] = {"us-figures": us_figures}
+DOWNLOADS_LISTS: dict[str, Callable[[Context], str]] = {"open-data": open_data_links}
 
 
 TABLES: dict[str, Callable[[Context], str]] = {
