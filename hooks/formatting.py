@@ -38,7 +38,8 @@ def _number(amount: Decimal, language: str) -> str:
 
 def money(amount: Decimal, currency: str, language: str, style: str = "prose", form: str = "") -> str:
     """An amount of `currency` in the language's prose or compact style, in a form."""
-    if style == "compact" or language_forms.MONEY_WORDS.get(language) is None:
+    words = language_forms.MONEY_WORDS.get(language)
+    if words is None or (style == "compact" and language not in language_forms.WORD_IN_TABLES):
         if form:
             raise UnknownForm(f"money has no form {form!r} in {language}")
         if amount == amount.to_integral_value():

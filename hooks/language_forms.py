@@ -19,7 +19,8 @@ def money_word(language: str, plural: str, form: str) -> str:
     words = MONEY_WORDS[language]
     if not form:
         return words[plural]
-    return words["stem"] + _case(language, form, CASE_ENDINGS, "money")
+    ending = _case(language, form, CASE_ENDINGS, "money")
+    return words["stem"] + ending
 
 
 def percent_suffix(language: str, form: str) -> str:
@@ -66,6 +67,8 @@ MONEY_WORDS: dict[str, dict[str, str] | None] = {
     "ko": {"one": "달러", "other": "달러"},
     "nb": {"one": "dollar", "other": "dollar"},
 }
+# Languages that write the word in tables and charts too ("32,890달러").
+WORD_IN_TABLES = {"ko"}
 # Where the number and the unit go ("32,890달러": no space in Korean).
 UNIT_PATTERN = {"ko": "{number}{unit}"}
 

@@ -19,7 +19,7 @@ from guide_data import load_guide_data
 NBSP = "\u00a0"
 DATA = load_guide_data(REPO / "data" / "figures.yml")
 CONTRACT = load_contract()
-FIGURE = re.compile(r'<figure class="guide-chart" id="([^"]+)">.*?</figure>', re.S)
+FIGURE = re.compile(r'<figure class="guide-chart" id="([^"]+)"[^>]*>.*?</figure>', re.S)
 
 
 def _ctx(language: str, data=DATA) -> renderers.Context:
@@ -39,13 +39,16 @@ def _desc(figure: str) -> str:
 
 
 def _expected_bars(ctx: renderers.Context) -> dict[str, list[tuple[str, Decimal]]]:
-    """Per chart id, the labels and amounts the data file says it must show."""
+    """Per chart id, the labels and amounts the data file says it must show.
+
+    A set of a single value gets no chart (its table stands alone)."""
     expected = {
         f"chart-pay-percentiles-{pset.id}": [
             (renderers.percentile_label(ctx, rank), amount)
             for rank, amount in ctx.data.percentile_points(pset).items()
         ]
         for pset in ctx.data.pay_percentiles
+        if len(ctx.data.percentile_points(pset)) > 1
     }
     expected["chart-pay-by-industry"] = [(item.label[ctx.language], item.hourly) for item in ctx.data.pay_by_industry]
     return expected
@@ -111,7 +114,7 @@ def test_values_from_the_data_file_are_escaped():
     html = charts.pay_by_industry(_ctx("en", hostile))
     assert "<script>" not in html and "<b>" not in html
     escaped = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;co&lt;/b&gt;"
-    assert html.count(escaped) == 2  # the visible label and the text alternative
+    assert html.count(escaped) == 3  # the visible label, the text alternative and the table
 
 
 def test_a_long_label_widens_the_drawing_instead_of_being_cut_off():
@@ -124,13 +127,21 @@ def test_a_long_label_widens_the_drawing_instead_of_being_cut_off():
 def _render_markdown(markdown: str) -> str:
     page = SimpleNamespace(file=SimpleNamespace(src_uri="salary.md", locale="nl"), url="nl/salary/")
     config = SimpleNamespace(plugins={}, theme={"language": "en"}, config_file_path=str(REPO / "mkdocs.yml"))
-    return markers.on_page_markdown(markdown, page=page, config=config, files=None)
+    tokens = markers.on_page_markdown(markdown, page=page, config=config, files=None)
+    return markers.on_page_content(tokens, page=page, config=config, files=None)
 
 
-def test_chart_marker_is_replaced_by_the_chart():
+def test_chart_marker_is_replaced_by_the_chart_and_its_table():
     html = _render_markdown("Before.\n\n<!-- chart: pay-by-industry -->\n\nAfter.")
-    assert '<figure class="guide-chart" id="chart-pay-by-industry">' in html
+    assert '<figure class="guide-chart" id="chart-pay-by-industry" data-search-exclude>' in html
     assert f"US${NBSP}18,06" in html and "<!--" not in html
+    assert re.search(r'</figure>\s*<details class="guide-chart-table"><summary>[^<]+</summary>.*<table>', html, re.S)
+
+
+def test_a_set_of_one_value_gets_its_table_without_a_chart():
+    html = charts.pay_percentiles(_ctx("en"))
+    assert "chart-pay-percentiles-bls-2016-annual" not in html
+    assert "Annual pay percentiles, 2016</caption>" in html
 
 
 def test_unknown_chart_fails_naming_the_page_and_the_known_charts():
@@ -141,10 +152,11 @@ def test_unknown_chart_fails_naming_the_page_and_the_known_charts():
 
 
 @pytest.mark.parametrize("code", CONTRACT.codes)
-def test_each_chart_marker_follows_its_table_marker(code):
+def test_a_figure_set_with_a_chart_is_not_also_shown_as_a_table(code):
     markdown = (REPO / "docs" / code / "salary.md").read_text(encoding="utf-8")
     for name in charts.CHARTS:
-        assert f"\n<!-- table: {name} -->\n\n<!-- chart: {name} -->\n\n" in markdown, name
+        assert f"<!-- chart: {name} -->" in markdown, name
+        assert f"<!-- table: {name} -->" not in markdown, name
 
 
 @pytest.mark.parametrize("code", CONTRACT.codes)
@@ -158,8 +170,8 @@ def test_salary_page_of_every_language_shows_both_charts(site, code):
         assert '<svg viewBox="0 0 ' in figure and 'role="img"' in figure, chart_id
         assert "<p>" not in figure, f"{chart_id}: Markdown touched the chart"
         assert _visible_texts(figure)[1] == _ctx(code).money(expected[chart_id][0][1]), chart_id
-    # Each chart comes after its table, not instead of it.
-    assert article.count("<table>") >= len(expected)
-    assert article.index("<table>") < article.index('<figure class="guide-chart"')
+    # Each chart has its table one tap away, right after it.
+    for chart_id in found:
+        assert re.search(rf'id="{chart_id}".*?</figure>\s*<details class="guide-chart-table"><summary>', article, re.S), chart_id
     duplicates = [id_ for id_, count in Counter(re.findall(r'\bid="([^"]+)"', html)).items() if count > 1]
     assert duplicates == []

@@ -33,12 +33,15 @@ def test_changing_the_median_changes_every_page_of_every_language(site, tmp_path
     assert build_project(project, changed_site) == []
 
     for code in CONTRACT.codes:
-        old_text = formatting.money(old, "USD", code)
-        new_text = formatting.money(new, "USD", code)
-        before = {p for p in pages_showing(site.root, old_text) if CONTRACT.language_of(p) == code}
+        # Running text writes amounts one way, tables another ("32 890 dollaria", "32 890 $").
+        for style in ("prose", "compact"):
+            old_text = formatting.money(old, "USD", code, style)
+            new_text = formatting.money(new, "USD", code, style)
+            before = {p for p in pages_showing(site.root, old_text) if CONTRACT.language_of(p) == code}
+            after_old = pages_showing(changed_site, old_text)
+            after_new = pages_showing(changed_site, new_text)
+            assert not after_old & before, f"{code}: {old_text} is still shown on {after_old & before}"
+            assert before <= after_new, f"{code}: pages that showed {old_text} do not show {new_text}"
         # The home page (quick facts) and the salary page show the median in every language.
-        assert {f"{CONTRACT.prefix(code)}index.html", f"{CONTRACT.prefix(code)}salary/index.html"} <= before
-        after_old = pages_showing(changed_site, old_text)
-        after_new = pages_showing(changed_site, new_text)
-        assert not after_old & before, f"{code}: {old_text} is still shown on {after_old & before}"
-        assert before <= after_new, f"{code}: pages that showed {old_text} do not show {new_text}"
+        shown = set().union(*(pages_showing(changed_site, formatting.money(new, "USD", code, s)) for s in ("prose", "compact")))
+        assert {f"{CONTRACT.prefix(code)}index.html", f"{CONTRACT.prefix(code)}salary/index.html"} <= shown
