@@ -17,7 +17,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: setup serve build test bench browser nginx lighthouse audit clean
+.PHONY: setup serve build check test bench browser nginx lighthouse audit clean
 
 setup: $(VENV)/.installed
 
@@ -57,6 +57,15 @@ browser:
 # The tests and the audit serve the site through nginx with hosting/nginx/.
 nginx:
 	$(call debian_package,$(NGINX_BIN),nginx-light nginx)
+
+# The content editor's check, without a browser: a strict build with the link
+# contract and every internal link, marker parity across languages, no typed
+# figures, no sentence copied from the source articles, the rendered forms.
+CHECKS := tests/test_build.py tests/test_links.py tests/test_marker_parity.py \
+	tests/test_no_typed_figures.py tests/test_seed_overlap.py tests/test_renderers.py \
+	tests/test_localisation.py
+check: setup
+	$(BIN)/python -m pytest -q -m "not browser" $(CHECKS)
 
 test: setup browser nginx build
 	$(BIN)/python -m pytest

@@ -4,7 +4,8 @@ MkDocs writes one 404.html at the site root, and static-i18n's per-language
 builds overwrite it in turn, so the last language built would win. This hook
 keeps each language's rendering and writes /404.html (default language) and
 /<code>/404.html. The template (overrides/404.html) gets its text from the data
-file's labels and links back to that language's home page.
+file's labels and links back to that language's home page; its language menu
+leads to each language's home page.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ def on_template_context(context, template_name, config):
         }
         # The page may be served at any depth: search its language's index by absolute path.
         context["search_base"] = site_path + site_languages.prefix(language, config)
+        # The language menu leads to each language's home; the menu static-i18n left in
+        # the config belongs to the last page it rendered.
+        context["language_menu"] = [
+            {**alternate, "link": site_path + site_languages.prefix(alternate["lang"], config)}
+            for alternate in config.extra.get("alternate", [])
+        ]
     return context
 
 

@@ -107,7 +107,7 @@ def occupation(data: GuideData, language: str) -> dict:
             for code in job.codes
         ],
         "estimatedSalary": estimates,
-        "occupationLocation": {"@type": "Country", "name": Locale("en").territories[job.country]},
+        "occupationLocation": {"@type": "Country", "name": Locale.parse(language).territories[job.country]},
     }
 
 

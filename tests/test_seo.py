@@ -189,7 +189,9 @@ def test_salary_page_describes_the_occupation(site, code):
     assert ld["@type"] == "Occupation"
     assert ld["name"] == DATA.occupation.name[code]
     assert ld["description"] == DATA.occupation.description[code]
-    assert ld["occupationLocation"] == {"@type": "Country", "name": "United States"}
+    # The place is named in the page's language.
+    country = {"en": "United States", "nl": "Verenigde Staten", "fi": "Yhdysvallat", "ko": "미국", "nb": "USA"}
+    assert ld["occupationLocation"] == {"@type": "Country", "name": country[code]}
     categories = {
         (c["@type"], c["inCodeSet"]["@type"], c["inCodeSet"]["name"], c["codeValue"])
         for c in ld["occupationalCategory"]
