@@ -81,7 +81,8 @@ def bar_chart(chart_id: str, caption: str, bars: list[Bar]) -> str:
             )
         )
     title_id, desc_id = f"chart-{chart_id}-title", f"chart-{chart_id}-desc"
-    description = Markup("; ").join(Markup("{}: {}").format(bar.label, bar.value) for bar in bars)
+    # One sentence per bar: a label after a semicolon would start with a capital.
+    description = Markup(". ").join(Markup("{}: {}").format(bar.label, bar.value) for bar in bars)
     return str(
         Markup(
             '\n<figure class="guide-chart" id="chart-{chart_id}" data-search-exclude><figcaption>{caption}</figcaption>'

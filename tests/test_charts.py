@@ -98,7 +98,7 @@ def test_text_alternative_names_the_chart_and_lists_every_value(language):
         assert labelledby == [title_id, desc_id]
         caption = re.search(r"<figcaption>(.*?)</figcaption>", figure).group(1)
         assert re.search(r"<title[^>]*>(.*?)</title>", figure).group(1) == caption
-        assert _desc(figure) == "; ".join(f"{label}: {ctx.money(amount)}" for label, amount in bars) + "."
+        assert _desc(figure) == ". ".join(f"{label}: {ctx.money(amount)}" for label, amount in bars) + "."
 
 
 def test_ids_are_unique_across_the_charts_of_a_page():
