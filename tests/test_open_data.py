@@ -108,7 +108,12 @@ def shown(row: dict[str, str], language: str) -> list[str]:
         return [formatting.ratio(int(value), int(row["value_max"]), language)]
     if row["value_max"]:
         return [formatting.count_range(int(value), int(row["value_max"]), language)]
-    return [formatting.count(int(value), language), formatting.signed_count(int(value), language)]
+    forms = [formatting.count(int(value), language), formatting.signed_count(int(value), language)]
+    try:
+        forms.append(formatting.words(int(value), language))  # `| words`: "six", "kuusi"
+    except formatting.UnknownForm:
+        pass
+    return forms
 
 
 def on_page(text: str, page_text: str) -> bool:
