@@ -4,11 +4,19 @@ Every figure the site shows lives in that file with a source id and a reference
 period. `load_guide_data` parses it and checks it against the schema below; any
 problem raises `DataFileError` naming the file and the field, so the build stops
 before a half-valid site is written.
+
+Beyond the schema's types, the file is refused when it is not UTF-8, repeats a key
+in a mapping or an id in a list (at any depth), uses a YAML alias, holds a value
+out of its bounds (see MAX_* below), a period outside MIN_YEAR-MAX_YEAR, a span
+written backwards, an entry dated outside its source's period, a control or
+bidirectional-override character, or a label with a placeholder its hook does not
+fill (LABEL_PLACEHOLDERS).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Literal
@@ -23,6 +31,7 @@ from pydantic import (
     HttpUrl,
     ValidationError,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -38,6 +47,7 @@ MAX_COUNT = 1_000_000_000  # jobs and other counts, exclusive
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_TEXT = 300  # characters in any string of the file
 MAX_NAME = 200  # a publisher's, source's, occupation's or code's name
+MAX_BAR_LABEL = 60  # a label drawn beside a chart's bar (SVG text does not wrap)
 
 
 class DataFileError(Exception):
@@ -84,6 +94,7 @@ def _labels(max_length: int = MAX_TEXT):
 
 Labels = _labels()
 NameLabels = _labels(MAX_NAME)
+BarLabels = _labels(MAX_BAR_LABEL)
 Name = Annotated[str, Field(min_length=1, max_length=MAX_NAME)]
 # A name that is the same in every language (a plain string, English), or one per language.
 Text = Name | NameLabels
@@ -92,8 +103,17 @@ PublisherId = Annotated[str, AfterValidator(_known_publisher)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
 
+def _months(period: str) -> tuple[int, int]:
+    """The first and last month a well-formed dated period covers, counted from year 0."""
+    start, _, end = period.partition("/")
+    if "-" in start:
+        year, month = (int(part) for part in start.split("-"))
+        return year * 12 + month - 1, year * 12 + month - 1
+    return int(start) * 12, int(end or start) * 12 + 11
+
+
 def _plausible_period(period: str) -> str:
-    """A month, a year, a span or "undated"; years within MIN_YEAR-MAX_YEAR."""
+    """A month, a year, a span or "undated"; years within MIN_YEAR-MAX_YEAR; a span runs forwards."""
     if period == "undated":
         return period
     if not re.fullmatch(r"\d{4}(-\d{2}|/\d{4})?", period):
@@ -104,6 +124,12 @@ def _plausible_period(period: str) -> str:
             raise ValueError(f"year {part[:4]} in {period!r} is outside {MIN_YEAR}-{MAX_YEAR}")
     if "-" in period and not 1 <= int(period[5:]) <= 12:
         raise ValueError(f"month {period[5:]} in {period!r} is not a month (01-12)")
+    if "/" in period:
+        start, end = period.split("/")
+        if start > end:
+            raise ValueError(f"span {period!r} runs backwards: write the earlier year first ({end}/{start})")
+        if start == end:
+            raise ValueError(f"span {period!r} is empty: write a single year as {start!r}")
     return period
 
 
@@ -141,6 +167,19 @@ class Sourced(Strict):
     source: SourceId
     period: Period
 
+    @field_validator("period")
+    @classmethod
+    def _fits_source(cls, period: str, info: ValidationInfo) -> str:
+        """A dated entry lies within its source's period (an undated source fits any entry)."""
+        source_id = info.data.get("source")
+        source_period = (info.context or {}).get("source_periods", {}).get(source_id)
+        if period == "undated" or source_period in (None, "undated"):
+            return period
+        (start, end), (source_start, source_end) = _months(period), _months(source_period)
+        if start < source_start or end > source_end:
+            raise ValueError(f"{period!r} does not fit the period of source {source_id!r} ({source_period})")
+        return period
+
 
 class MedianPay(Sourced):
     annual: Amount
@@ -168,13 +207,13 @@ class AveragePay(Sourced):
 class IndustryPay(Sourced):
     id: Slug
     hourly: Amount
-    label: Labels
+    label: BarLabels
 
 
 class ExperienceBand(Strict):
     id: Slug
     amount: Amount
-    label: Labels
+    label: BarLabels
 
 
 class ExperienceBreakdown(Sourced):
@@ -379,22 +418,32 @@ LABEL_PLACEHOLDERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "link_copy_snippet_name": (("format",), ("format",)),
     "link_snippet": (("link",), ("link",)),
 }
+# Labels drawn beside a chart's bars (charts.py) are capped like the bars' own labels.
+BAR_LABELS = ("percentile_row", "median_row")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
-_LISTS_WITH_IDS = (
-    "publishers sources pay_percentiles average_pay pay_by_industry pay_by_experience bonuses "
-    "projections facts"
-).split()
-
-
 def _duplicate_ids(data: GuideData) -> list[str]:
+    """What the check on every list of entries (_raw_problems) leaves: reserved ids, code sets, languages."""
     problems = []
-    for field in _LISTS_WITH_IDS:
+
+    def unique(where: str, values: list[str], what: str = "id", field: str = "id") -> None:
         seen: set[str] = set()
-        for index, entry in enumerate(getattr(data, field)):
-            if entry.id in seen:
-                problems.append(f"{field}[{index}].id: duplicate id {entry.id!r}")
-            seen.add(entry.id)
+        for index, value in enumerate(values):
+            if value in seen:
+                problems.append(f"{where}[{index}].{field}: duplicate {what} {value!r}")
+            seen.add(value)
+
+    for index, breakdown in enumerate(data.pay_by_experience):
+        where = f"pay_by_experience[{index}].bands"
+        for band_index, band in enumerate(breakdown.bands):
+            if band.id == "gap":  # the figure id experience.<breakdown>.gap is the gap_percent
+                problems.append(f"{where}[{band_index}].id: 'gap' is reserved for the breakdown's gap_percent")
+    unique("occupation.codes", [code.code_set for code in data.occupation.codes], "code set", "code_set")
+    seen: set[str] = set()
+    for index, code in enumerate(data.languages):
+        if code in seen:
+            problems.append(f"languages[{index}]: duplicate language {code!r}")
+        seen.add(code)
     return problems
 
 
@@ -439,6 +488,8 @@ def _label_placeholders(data: GuideData) -> list[str]:
                 problems.append(f"{where}: placeholder {{{missing[0]}}} is missing (this label needs: {known})")
             if key == "link_snippet" and names.count("link") > 1:  # the text is split at the link
                 problems.append(f"{where}: {{link}} appears more than once")
+            if key in BAR_LABELS and len(text) > MAX_BAR_LABEL:
+                problems.append(f"{where}: {len(text)} characters; a chart label has at most {MAX_BAR_LABEL}")
     return problems
 
 
@@ -472,15 +523,23 @@ def _field_path(location: tuple) -> str:
     return path or "(top level)"
 
 
-# Characters escaped in messages, so a message shows what it says.
+# C0 and C1 control characters (line breaks and tabs too: no value spans lines), the
+# bidirectional embeddings, overrides and isolates that can reorder what a reader sees
+# (U+202A-U+202E, U+2066-U+2069), and the Unicode line and paragraph separators.
+# The marks U+200E and U+200F only set the direction of neutral text and stay allowed.
 FORBIDDEN_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
+def _character_name(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
 
 
 def _raw_problems(value, path: str = "", depth: int = 0) -> tuple[list[str], set[str]]:
     """Checks on the parsed file as a whole, before its schema.
 
-    Every string (keys too) has at most MAX_TEXT characters. Returns the problems and
-    the paths whose strings are too long.
+    Every string (keys too) has no control characters and at most MAX_TEXT characters,
+    and every list of entries with ids has each id once. Returns the problems and the
+    paths whose strings are too long.
     """
     problems: list[str] = []
     too_long: set[str] = set()
@@ -488,6 +547,9 @@ def _raw_problems(value, path: str = "", depth: int = 0) -> tuple[list[str], set
         return [f"{path or '(top level)'}: nested more than {MAX_DEPTH} levels deep"], too_long
     if isinstance(value, str):
         where = path or "(top level)"
+        bad = FORBIDDEN_CHARACTERS.search(value)
+        if bad:
+            problems.append(f"{where}: contains {_character_name(bad.group(0))} at character {bad.start() + 1}, which is not allowed")
         if len(value) > MAX_TEXT:
             problems.append(f"{where}: {len(value)} characters; a value has at most {MAX_TEXT}")
             too_long.add(where)
@@ -496,12 +558,23 @@ def _raw_problems(value, path: str = "", depth: int = 0) -> tuple[list[str], set
         items = []
         for key, item in value.items():
             if isinstance(key, str):
+                bad = FORBIDDEN_CHARACTERS.search(key)
+                if bad:
+                    problems.append(f"{path or '(top level)'}: key {key!r} contains {_character_name(bad.group(0))}, which is not allowed")
+                    continue
                 if len(key) > MAX_TEXT:
                     problems.append(f"{path or '(top level)'}: a key of {len(key)} characters; a key has at most {MAX_TEXT}")
                     continue
             items.append((f"{path}.{key}" if path else str(key), item))
     elif isinstance(value, list):
         items = [(f"{path}[{index}]", item) for index, item in enumerate(value)]
+        first: dict[str, int] = {}  # ids are unique in every list of entries, at any depth
+        for index, item in enumerate(value):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if isinstance(item_id, str) and item_id in first:
+                problems.append(f"{path}[{index}].id: duplicate id {item_id!r} (first in {path}[{first[item_id]}])")
+            elif isinstance(item_id, str):
+                first[item_id] = index
     else:
         return problems, too_long
     for item_path, item in items:
@@ -512,17 +585,17 @@ def _raw_problems(value, path: str = "", depth: int = 0) -> tuple[list[str], set
 
 
 class _RefusedYAML(yaml.YAMLError):
-    """YAML that parses but is refused: an alias."""
+    """YAML that parses but is refused: a key written twice, or an alias."""
 
     def __init__(self, message: str, mark) -> None:
         super().__init__(f"line {mark.line + 1}, column {mark.column + 1}: {message}")
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """YAML's safe loader, refusing aliases.
+    """YAML's safe loader, refusing a key written twice in one mapping and aliases.
 
-    An alias (*name) repeats a part of the file, which a data file of figures never
-    needs, and aliases of aliases make a small file expand without bound.
+    With a repeated key the last value would win silently; an alias (*name) repeats a
+    part of the file, which a data file of figures never needs.
     """
 
     def compose_node(self, parent, index):
@@ -531,6 +604,24 @@ class _StrictLoader(yaml.SafeLoader):
             raise _RefusedYAML(f"the alias *{event.anchor} is not allowed: write the value out", event.start_mark)
         return super().compose_node(parent, index)
 
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            first_line: dict = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    repeated = key in first_line
+                except TypeError:  # an unhashable key: the safe loader names it
+                    continue
+                if repeated:
+                    raise _RefusedYAML(
+                        f"duplicate key {key!r} (first on line {first_line[key]}): the last value would silently win",
+                        key_node.start_mark,
+                    )
+                first_line[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep)
 
 
 def _read(path: Path):
@@ -570,6 +661,13 @@ def _valid_languages(raw: dict) -> list[str] | None:
     return None
 
 
+def _valid_period(period) -> str | None:
+    try:
+        return _plausible_period(period) if isinstance(period, str) else None
+    except ValueError:
+        return None
+
+
 def _ids(raw: dict, section: str) -> list:
     entries = raw.get(section)
     return [entry for entry in entries if isinstance(entry, dict)] if isinstance(entries, list) else []
@@ -597,6 +695,9 @@ def load_guide_data(path: str | Path) -> GuideData:
     context = {
         "languages": _valid_languages(raw),
         "source_ids": _id_set(sources),
+        "source_periods": {
+            s["id"]: _valid_period(s.get("period")) for s in sources if isinstance(s.get("id"), str)
+        },
         "publisher_ids": _id_set(_ids(raw, "publishers")),
     }
     lines = [f"{path}: {problem}" for problem in raw_problems]
