@@ -92,4 +92,4 @@ audit: setup browser nginx lighthouse
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python hosting/audit.py $(AUDIT_ARGS)
 
 clean:
-	rm -rf site $(VENV) .pytest_cache node_modules
+	rm -rf site .site.new-* .site.old-* $(VENV) .pytest_cache node_modules
