@@ -17,6 +17,7 @@ from typing import Callable
 from markupsafe import Markup, escape
 
 import formatting
+import language_forms
 from guide_data import GuideData, PercentileSet, Sourced, text_in
 
 
@@ -220,7 +221,8 @@ def _source_line(ctx: Context, cited: list[Sourced]) -> Markup:
     for entry in cited:
         if (entry.source, entry.period) not in seen:
             seen.append((entry.source, entry.period))
-    links = Markup("; ").join(_source_link(ctx, source, period) for source, period in seen)
+    separator = language_forms.list_separator(ctx.language)
+    links = Markup(separator).join(_source_link(ctx, source, period) for source, period in seen)
     template = escape(ctx.label("source_line" if len(seen) == 1 else "source_line_many"))
     return Markup('<p class="guide-source">{}</p>').format(Markup(template.replace("{sources}", links)))
 
