@@ -175,3 +175,27 @@ def test_home_page_points_to_the_readers_own_countrys_services(site, code):
     assert section, f"/{code}/: no #your-country section"
     hosts = {re.sub(r"^www\.", "", m) for m in re.findall(r'href="https://([^/"]+)/?[^"]*"', section.group(0))}
     assert set(COUNTRY_SERVICES[code]) <= hosts, hosts
+
+
+# -- Forms in the built pages ----------------------------------------------------
+
+FORM_MARKER = re.compile(r"<!--\s*(figure|period)\s*:\s*([^|\s]+)\s*\|\s*([\w-]+)\s*-->")
+
+
+def _form_markers():
+    for page in sorted((REPO / "docs").glob("*/*.md")):
+        for kind, entry, form in FORM_MARKER.findall(page.read_text(encoding="utf-8")):
+            yield pytest.param(page, kind, entry, form, id=f"{page.parent.name}/{page.stem}:{entry}|{form}")
+
+
+@pytest.mark.parametrize("page, kind, entry, form", list(_form_markers()))
+def test_a_marker_with_a_form_shows_that_form_on_the_page(site, page, kind, entry, form):
+    import renderers
+    from html_pages import main_text
+
+    code = page.parent.name
+    ctx = renderers.Context(data=DATA, language=code, sources_href="")
+    expected = getattr(renderers, kind)(ctx, entry, form)
+    built = site.page(CONTRACT.prefix(code), "" if page.stem == "index" else f"{page.stem}/")
+    assert expected in main_text(built)
+
