@@ -47,7 +47,8 @@ def money(amount: Decimal, currency: str, language: str, style: str = "prose", f
         return format_currency(amount, currency, locale=language)
     plural = Locale.parse(language).plural_form(amount)
     unit = language_forms.money_word(language, plural, form)
-    return language_forms.UNIT_PATTERN.get(language, "{number} {unit}").format(number=_number(amount, language), unit=unit)
+    pattern = language_forms.UNIT_PATTERN.get(language, language_forms.DEFAULT_UNIT_PATTERN)
+    return pattern.format(number=_number(amount, language), unit=unit)
 
 
 def percent(value: Decimal, language: str, form: str = "") -> str:

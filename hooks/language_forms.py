@@ -73,8 +73,10 @@ MONEY_WORDS: dict[str, dict[str, str] | None] = {
 }
 # Languages that write the word in tables and charts too ("32,890달러").
 WORD_IN_TABLES = {"ko"}
-# Where the number and the unit go ("32,890달러": no space in Korean).
+# Where the number and the unit go: a no-break space keeps them on one line
+# ("32 890 dollar"); Korean writes them together ("32,890달러").
 UNIT_PATTERN = {"ko": "{number}{unit}"}
+DEFAULT_UNIT_PATTERN = "{number}\u00a0{unit}"
 
 # Finnish noun case endings after a number written in digits ("36 612 dollarin").
 _FI_CASES = {

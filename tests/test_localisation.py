@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 import formatting
+import language_forms
 from conftest import REPO, load_contract
 from guide_data import load_guide_data
 from html_tree import Element, parse
@@ -104,9 +105,10 @@ def test_a_source_line_naming_several_sources_says_so(site, code):
         return [re.sub(r"<[^>]+>", "", line) for line in SOURCE_LINE.findall(html)]
 
     many, one = DATA.label("source_line_many", code), DATA.label("source_line", code)
+    separator = language_forms.list_separator(code).strip()
     quick_facts = lines("")[0]
-    assert quick_facts.startswith(many.split("{sources}")[0]) and quick_facts.count(";") >= 1
-    industry = [line for line in lines("salary/") if ";" not in line]
+    assert quick_facts.startswith(many.split("{sources}")[0]) and quick_facts.count(separator) >= 1
+    industry = [line for line in lines("salary/") if separator not in line]
     assert industry and all(line.startswith(one.split("{sources}")[0]) for line in industry)
 
 

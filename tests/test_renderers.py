@@ -38,10 +38,10 @@ def test_money_in_tables_is_compact_for_the_locale(language, annual, hourly):
     "language, annual, hourly, one",
     [
         ("en", "$32,890", "$15.81", "$1"),
-        ("nl", "32.890 dollar", "15,81 dollar", "1 dollar"),
-        ("fi", f"32{NBSP}890 dollaria", "15,81 dollaria", "1 dollari"),
+        ("nl", f"32.890{NBSP}dollar", f"15,81{NBSP}dollar", f"1{NBSP}dollar"),
+        ("fi", f"32{NBSP}890{NBSP}dollaria", f"15,81{NBSP}dollaria", f"1{NBSP}dollari"),
         ("ko", "32,890달러", "15.81달러", "1달러"),
-        ("nb", f"32{NBSP}890 dollar", "15,81 dollar", "1 dollar"),
+        ("nb", f"32{NBSP}890{NBSP}dollar", f"15,81{NBSP}dollar", f"1{NBSP}dollar"),
     ],
 )
 def test_money_in_running_text_is_written_as_each_language_writes_it(language, annual, hourly, one):
@@ -69,7 +69,7 @@ def test_periods_take_the_form_the_sentence_needs(value, language, form, expecte
 
 @pytest.mark.parametrize(
     "language, form, expected",
-    [("fi", "genitive", f"36{NBSP}612 dollarin"), ("fi", "elative", f"36{NBSP}612 dollarista"), ("fi", "illative", f"36{NBSP}612 dollariin")],
+    [("fi", "genitive", f"36{NBSP}612{NBSP}dollarin"), ("fi", "elative", f"36{NBSP}612{NBSP}dollarista"), ("fi", "illative", f"36{NBSP}612{NBSP}dollariin")],
 )
 def test_finnish_amounts_take_case_endings(language, form, expected):
     assert formatting.money(Decimal("36612"), "USD", language, form=form) == expected
@@ -138,12 +138,12 @@ def _render(markdown, **page):
 
 def test_figure_marker_is_replaced_in_running_text():
     text = _render("Median: <!-- figure: median-pay.annual --> a year.", locale="fi")
-    assert text == f"Median: 32{NBSP}890 dollaria a year."
+    assert text == f"Median: 32{NBSP}890{NBSP}dollaria a year."
 
 
 def test_a_marker_takes_a_form():
     text = _render("Palkka <!-- period: median-pay | when --> oli <!-- figure: median-pay.annual | genitive -->.", locale="fi")
-    assert text == f"Palkka toukokuussa 2017 oli 32{NBSP}890 dollarin."
+    assert text == f"Palkka toukokuussa 2017 oli 32{NBSP}890{NBSP}dollarin."
 
 
 def test_an_unknown_form_fails_naming_the_page_and_the_marker():
