@@ -30,8 +30,10 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 serve: setup
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# Builds into a new folder and replaces site/ only when the build succeeds
+# (hosting/build_site.py): a failed build keeps the last good site.
 build: setup
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python hosting/build_site.py --site-dir site
 
 # A Debian package, installed when $(1) is missing: directly as root, through sudo
 # without a password otherwise (as on CI runners), or else a message saying what to
@@ -90,4 +92,4 @@ audit: setup browser nginx lighthouse
 	CHROME_PATH=$(CHROMIUM) $(BIN)/python hosting/audit.py $(AUDIT_ARGS)
 
 clean:
-	rm -rf site $(VENV) .pytest_cache node_modules
+	rm -rf site .site.new-* .site.old-* $(VENV) .pytest_cache node_modules

@@ -27,6 +27,10 @@ def percent_suffix(language: str, form: str) -> str:
     return ":" + _case(language, form, PERCENT_ENDINGS, "a percentage") if form else ""
 
 
+def list_separator(language: str) -> str:
+    return LIST_SEPARATOR.get(language, "; ")
+
+
 def range_dash(language: str) -> str:
     return RANGE_DASH.get(language, "–")
 
@@ -119,6 +123,8 @@ SPAN_FORMS = {
     }
 }
 RANGE_DASH = {"ko": "~"}
+# Between the sources of a source line: Korean punctuation has no semicolon.
+LIST_SEPARATOR = {"ko": " / "}
 SPAN = {"ko": "{start}{dash}{end}년"}
 
 # num2words' language codes; Korean writes such numbers in digits ("6년").

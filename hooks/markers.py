@@ -75,6 +75,11 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
             html = render(ctx, argument, form)
         except (renderers.UnknownEntry, UnknownForm) as error:
             raise PluginError(f"{page.file.src_uri}: {error.args[0]} (marker {match.group(0)})") from None
+        except Exception as error:  # any other failure still names the page and the marker, without a traceback
+            raise PluginError(
+                f"{page.file.src_uri}: cannot render the marker {match.group(0)}: "
+                f"{type(error).__name__}: {error}"
+            ) from None
         rendered.append(html)
         return TOKEN.format(len(rendered) - 1)
 

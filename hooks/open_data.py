@@ -65,7 +65,11 @@ def json_schema(schema_url: str) -> str:
 
 
 def to_csv(data: GuideData) -> str:
-    """A row per figure; `value_max` is set only where the figure is a range."""
+    """A row per figure; `value_max` is set only where the figure is a range.
+
+    Text cells are neutralised against spreadsheet formulas (_text_cell); numbers are
+    written as they are.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -74,16 +78,25 @@ def to_csv(data: GuideData) -> str:
         publisher, _ = text_in(data.publisher(source.publisher).name, "en")
         writer.writerow(
             [
-                figure.id,
+                _text_cell(figure.id),
                 _number(figure.value),
                 "" if figure.value_max is None else _number(figure.value_max),
-                UNITS[figure.unit].format(currency=data.currency),
-                source.id,
-                publisher,
-                figure.entry.period,
+                _text_cell(UNITS[figure.unit].format(currency=data.currency)),
+                _text_cell(source.id),
+                _text_cell(publisher),
+                _text_cell(figure.entry.period),
             ]
         )
     return out.getvalue()
+
+
+# A cell a spreadsheet would read as a formula (OWASP, "CSV Injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text_cell(text: str) -> str:
+    """A text cell a spreadsheet shows as text: one starting like a formula gets a leading quote."""
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _number(value: Decimal | int) -> str:

@@ -17,6 +17,7 @@ from typing import Callable
 from markupsafe import Markup, escape
 
 import formatting
+import language_forms
 from guide_data import GuideData, PercentileSet, Sourced, text_in
 
 
@@ -220,7 +221,8 @@ def _source_line(ctx: Context, cited: list[Sourced]) -> Markup:
     for entry in cited:
         if (entry.source, entry.period) not in seen:
             seen.append((entry.source, entry.period))
-    links = Markup("; ").join(_source_link(ctx, source, period) for source, period in seen)
+    separator = language_forms.list_separator(ctx.language)
+    links = Markup(separator).join(_source_link(ctx, source, period) for source, period in seen)
     template = escape(ctx.label("source_line" if len(seen) == 1 else "source_line_many"))
     return Markup('<p class="guide-source">{}</p>').format(Markup(template.replace("{sources}", links)))
 
@@ -247,17 +249,17 @@ def table(
         row_id = Markup(' id="{}"').format(row_ids[index]) if row_ids else ""
         cells = Markup("\n").join(Markup("<td>{}</td>").format(cell) for cell in rest)
         body.append(Markup('<tr{}><th scope="row">{}</th>\n{}</tr>').format(row_id, first, cells))
-    table = Markup(
+    markup = Markup(
         '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
         "<table><caption>{caption}</caption>\n<thead><tr>{header}</tr></thead>\n"
         "<tbody>{body}</tbody></table></div></div>\n"
     ).format(caption=caption, header=header, body=Markup("\n").join(body))
     source = _source_line(ctx, cited) if cited else ""
     if chart:
-        table = Markup('{}<details class="guide-chart-table"><summary>{}</summary>{}</details>').format(
-            Markup(chart), ctx.label("show_table"), table
+        markup = Markup('{}<details class="guide-chart-table"><summary>{}</summary>{}</details>').format(
+            Markup(chart), ctx.label("show_table"), markup
         )
-    return str(Markup('\n<div class="guide-table">{}{}</div>\n').format(table, source))
+    return str(Markup('\n<div class="guide-table">{}{}</div>\n').format(markup, source))
 
 
 def quick_facts(ctx: Context) -> str:

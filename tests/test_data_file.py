@@ -66,7 +66,7 @@ def _label_missing_for_one_language(data):
 
 
 def _interface_label_missing_for_one_language(data):
-    del data["labels"]["not_stated"]["nb"]
+    del data["labels"]["hourly"]["nb"]
 
 
 def _bad_period(data):
@@ -97,8 +97,8 @@ BAD_INPUTS = [
     (_median_out_of_order, "pay_percentiles[0].values", "out of order"),
     (_unknown_source, "bonuses[0].source", "unknown source id 'no-such-source'"),
     (_label_missing_for_one_language, "pay_by_industry[2].label", "label missing for language ko"),
-    (_interface_label_missing_for_one_language, "labels.not_stated", "label missing for language nb"),
-    (_bad_period, "employment.period", "should match pattern"),
+    (_interface_label_missing_for_one_language, "labels.hourly", "label missing for language nb"),
+    (_bad_period, "employment.period", "'last year' is not a period"),
     (_malformed_occupation_code, "occupation.codes[0]", "does not match the O*NET-SOC code format"),
     (_unknown_country, "occupation.country", "not an ISO 3166 country code"),
     (_unknown_salary_percentiles, "occupation.salary_percentiles", "no pay_percentiles set with id 'no-such-set'"),

@@ -140,3 +140,62 @@ def test_search_excerpts_keep_cells_apart_and_show_each_table_once(site, code):
     # The charts are not indexed: their table is.
     for desc in re.findall(r"<desc[^>]*>(.*?)</desc>", site.page(CONTRACT.prefix(code), "salary/").read_text("utf-8")):
         assert desc not in text
+
+
+# -- The reader's country ------------------------------------------------------
+
+# The official career and pay services each language's readers are pointed to.
+COUNTRY_SERVICES = {
+    "nl": ("werk.nl", "cbs.nl"),
+    "fi": ("tyomarkkinatori.fi", "stat.fi"),
+    "ko": ("work24.go.kr", "career.go.kr"),
+    "nb": ("utdanning.no", "ssb.no"),
+}
+
+
+@pytest.mark.parametrize("code", CONTRACT.codes)
+@pytest.mark.parametrize("path", ["", "salary/", "job-outlook/"])
+def test_the_us_notice_gives_the_years_of_the_data_and_current_figures(site, code, path):
+    import renderers
+
+    html = site.page(CONTRACT.prefix(code), path).read_text(encoding="utf-8")
+    notice = re.search(r'<div class="admonition info guide-notice">(.*?)</div>', html, re.S)
+    assert notice, f"/{CONTRACT.prefix(code)}{path}: no US notice"
+    years = formatting.period(renderers.figure_years(DATA), code, "")
+    assert years in notice.group(1)
+    assert f'href="{DATA.source("bls-ooh").url}"' in notice.group(1)
+    # Near the top: before the page's second heading.
+    assert html.index("guide-notice") < [m.start() for m in re.finditer(r"<h2", html)][0]
+
+
+@pytest.mark.parametrize("code", list(COUNTRY_SERVICES))
+def test_home_page_points_to_the_readers_own_countrys_services(site, code):
+    html = site.page(CONTRACT.prefix(code), "").read_text(encoding="utf-8")
+    section = re.search(r'<h2 id="your-country">.*?(?=<h2|</article>)', html, re.S)
+    assert section, f"/{code}/: no #your-country section"
+    hosts = {re.sub(r"^www\.", "", m) for m in re.findall(r'href="https://([^/"]+)/?[^"]*"', section.group(0))}
+    assert set(COUNTRY_SERVICES[code]) <= hosts, hosts
+
+
+# -- Forms in the built pages ----------------------------------------------------
+
+FORM_MARKER = re.compile(r"<!--\s*(figure|period)\s*:\s*([^|\s]+)\s*\|\s*([\w-]+)\s*-->")
+
+
+def _form_markers():
+    for page in sorted((REPO / "docs").glob("*/*.md")):
+        for kind, entry, form in FORM_MARKER.findall(page.read_text(encoding="utf-8")):
+            yield pytest.param(page, kind, entry, form, id=f"{page.parent.name}/{page.stem}:{entry}|{form}")
+
+
+@pytest.mark.parametrize("page, kind, entry, form", list(_form_markers()))
+def test_a_marker_with_a_form_shows_that_form_on_the_page(site, page, kind, entry, form):
+    import renderers
+    from html_pages import main_text
+
+    code = page.parent.name
+    ctx = renderers.Context(data=DATA, language=code, sources_href="")
+    expected = getattr(renderers, kind)(ctx, entry, form)
+    built = site.page(CONTRACT.prefix(code), "" if page.stem == "index" else f"{page.stem}/")
+    assert expected in main_text(built)
+
