@@ -425,7 +425,7 @@ def us_figures(ctx: Context) -> str:
     link = Markup('<a href="{}">{}</a>').format(str(handbook.url), ctx.text(handbook.name))
     text = escape(ctx.label("notice_us_figures", years=ctx.period(figure_years(ctx.data))))
     return str(
-        Markup('\n<div class="admonition info guide-notice"><p class="admonition-title">{}</p><p>{}</p></div>\n').format(
+        Markup('\n<div class="admonition info guide-notice"><p><strong>{}.</strong> {}</p></div>\n').format(
             ctx.label("notice_us_title"), Markup(text.replace("{handbook}", link))
         )
     )
