@@ -58,8 +58,12 @@ browser:
 nginx:
 	$(call debian_package,$(NGINX_BIN),nginx-light nginx)
 
+# Two workers (pytest-xdist), each with its own build, browser and nginx on free
+# ports; a test file stays on one worker, so its module fixtures are set up once.
+# `make test PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= 2
 test: setup browser nginx build
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # Build time (median of RUNS builds), time per language, pages and their sizes.
 RUNS ?= 5

@@ -118,7 +118,7 @@ def _tail(path: Path) -> str:
 
 
 @contextmanager
-def running(root: Path, base: str = "/", port: int | None = None, run_dir: Path | None = None):
+def running(root: Path, base: str = "/", port: int | None = None, run_dir: Path | None = None, **render_options):
     """nginx with the repository's configuration, serving `root`; yields the site's URL.
 
     Its files (configuration, logs) go into a temporary folder, or into `run_dir`
@@ -127,16 +127,29 @@ def running(root: Path, base: str = "/", port: int | None = None, run_dir: Path 
     """
     if not Path(NGINX).exists():
         raise FileNotFoundError(f"{NGINX} is missing: run `make nginx` (it installs Debian's nginx-light)")
-    port = port or free_port()
+    # A free port can be taken by another process (a parallel test worker) before
+    # nginx binds it: with no port asked for, try another one.
+    attempts = 1 if port else 5
     with _folder(run_dir) as run_dir:
-        config = render(Path(run_dir), Path(root), port, base)
         error_log = Path(run_dir) / "error.log"
         environment = {name: value for name, value in os.environ.items() if name != "NGINX"}
-        command = [NGINX, "-e", str(error_log), "-p", run_dir, "-c", str(config)]
-        subprocess.run([*command, "-t", "-q"], check=True, env=environment)
-        process = subprocess.Popen(command, env=environment)
+        for attempt in range(attempts):
+            chosen = port or free_port()
+            config = render(Path(run_dir), Path(root), chosen, base, **render_options)
+            error_log.unlink(missing_ok=True)
+            command = [NGINX, "-e", str(error_log), "-p", run_dir, "-c", str(config)]
+            subprocess.run([*command, "-t", "-q"], check=True, env=environment)
+            process = subprocess.Popen(command, env=environment)
+            try:
+                _wait_until_listening(process, chosen, error_log)
+                break
+            except RuntimeError:
+                process.kill()
+                process.wait()
+                if attempt + 1 == attempts or "Address already in use" not in _tail(error_log):
+                    raise
+        port = chosen
         try:
-            _wait_until_listening(process, port, error_log)
             yield f"http://127.0.0.1:{port}{base}"
         finally:
             process.terminate()
