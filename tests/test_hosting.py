@@ -8,6 +8,7 @@ Content-Security-Policy violation on any page.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import urllib.error
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import nginx_site
-from conftest import load_contract
+from conftest import REPO, load_contract
 from material_start import start_material
 
 CONTRACT = load_contract()
@@ -108,6 +109,48 @@ def test_pages_and_assets_are_compressed(site, nginx_url):
         _, plain_headers, plain = fetch(nginx_url + path)
         assert plain_headers["Content-Encoding"] is None, path
         assert len(body) < len(plain) / 2, path
+
+
+@pytest.mark.parametrize(
+    "path, content_type",
+    [
+        ("data/figures.csv", "text/csv; charset=utf-8"),
+        ("data/figures.json", "application/json; charset=utf-8"),
+        ("data/figures.schema.json", "application/json; charset=utf-8"),
+    ],
+)
+def test_open_data_is_served_as_compressed_text(nginx_url, path, content_type):
+    status, headers, body = fetch(nginx_url + path, gzip=True)
+    assert (status, headers["Content-Type"], headers["Content-Encoding"]) == (200, content_type, "gzip")
+    assert body[:2] == b"\x1f\x8b"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_inlined_script_sources_are_not_published(site, nginx_url):
+    """The pages inline overrides/partials/*.js; their source files stay unpublished."""
+    sources = sorted(p.name for p in (REPO / "overrides" / "partials").glob("*.js"))
+    assert sources
+    published = [p.relative_to(site.root).as_posix() for p in site.root.rglob("*.js") if p.name in sources]
+    assert published == []
+    for name in sources:
+        assert fetch(nginx_url + "partials/" + name)[0] == 404, name
+
+
+def test_the_rewritten_bundle_is_named_after_its_content(site):
+    """Cached for a year by name, so the name changes with every change of content."""
+    bundles = list(site.root.glob("assets/javascripts/bundle.*.min.js"))
+    assert len(bundles) == 1
+    bundle = bundles[0]
+    content = bundle.read_bytes()
+    assert b'M("link[rel=alternate][data-md-language-root]")' in content
+    assert bundle.name == f"bundle.{hashlib.sha256(content).hexdigest()[:8]}.min.js"
+    named = {}
+    for page in site.root.rglob("*.html"):
+        for reference in re.findall(r"bundle\.[0-9a-f]{8,}\.min\.js", page.read_text(encoding="utf-8")):
+            named.setdefault(reference, []).append(page.relative_to(site.root).as_posix())
+    assert set(named) == {bundle.name}
+    pages = [p for p in site.root.rglob("*.html") if "/go/" not in f"/{p.relative_to(site.root).as_posix()}"]
+    assert len(named[bundle.name]) == len(pages)
 
 
 def test_fingerprinted_assets_are_cached_for_a_year_and_pages_revalidated(site, nginx_url):
