@@ -116,9 +116,10 @@ def shipped_scripts() -> tuple[set[str], list[re.Pattern]]:
 
     The site's own partials are rendered and compacted as the build inlines them
     (hooks/inline_scripts.py), the /go/ pages' script is read from hooks/go_links.py,
-    and Material's are rendered from its installed templates (the scripts its
-    base.html includes: the storage scope, whose text names the site's root, and
-    the tabbed-anchor restore; its palette script is replaced by partials/palette.js).
+    and Material's are rendered from its installed templates (partials/javascripts/,
+    which base.html includes: the storage scope on every page, whose text names
+    the site's root, the tabbed-anchor restore, and the ones for features this
+    site leaves off). Only those the built pages carry get into the policy.
     """
     import jinja2
     import material
@@ -136,13 +137,18 @@ def shipped_scripts() -> tuple[set[str], list[re.Pattern]]:
     go_page = str(go_links._PAGE.format(title="", heading="", site_name="", links="", data="{}"))
     exact.update(inline_scripts(go_page))
     material_templates = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)))
-    for features in ([], ["content.tabs.link"]):
-        exact.update(inline_scripts(material_templates.get_template("partials/javascripts/content.html").render(features=features)))
     patterns = []
-    scope = material_templates.get_template("partials/javascripts/base.html")
-    for body in inline_scripts(scope.render(config={"extra": {}}, base_url=_SENTINEL)):
-        before, _, after = body.partition(_SENTINEL)
-        patterns.append(re.compile(re.escape(before) + _BASE_URL + re.escape(after)))
+    for template in sorted((templates / "partials" / "javascripts").glob("*.html")):
+        for features in ([], ["content.tabs.link"]):
+            html = material_templates.get_template(f"partials/javascripts/{template.name}").render(
+                config={"extra": {}}, base_url=_SENTINEL, features=features
+            )
+            for body in inline_scripts(html):
+                if _SENTINEL in body:
+                    before, _, after = body.partition(_SENTINEL)
+                    patterns.append(re.compile(re.escape(before) + _BASE_URL + re.escape(after)))
+                else:
+                    exact.add(body)
     return exact, patterns
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import nginx_site
 from conftest import build_project, copy_project, load_contract
 
 CONTRACT = load_contract()
@@ -174,3 +175,9 @@ def test_sitemap_is_well_formed_and_holds_no_markup(hostile_site):
     sitemap = (hostile_site / "sitemap.xml").read_text(encoding="utf-8")
     ElementTree.fromstring(sitemap)
     assert not [raw for raw in RAW if raw in sitemap]
+
+
+def test_the_hosting_policy_finds_no_script_but_the_shipped_ones(hostile_site):
+    """Rendering the nginx configuration fails on any inline script the project does
+    not ship (hosting/nginx_site.py); the hostile inputs added none."""
+    assert nginx_site.inline_script_hashes(hostile_site)
