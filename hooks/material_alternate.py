@@ -32,9 +32,6 @@ LOOKUP = 'M("link[rel=alternate]")'
 DISABLED = 'M("link[rel=alternate][data-md-language-root]")'
 
 
-BUNDLE = re.compile(r"bundle\.([0-9a-f]{8,})\.min\.js")
-
-
 @event_priority(-300)
 def on_post_build(config) -> None:
     # static-i18n builds each extra language into a sub-folder without theme assets,

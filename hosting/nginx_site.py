@@ -85,8 +85,11 @@ class _Scripts(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag != "script":
             return
-        attributes = dict(attrs)
-        kind = (attributes.get("type") or "").strip().lower()
+        attributes: dict[str, str] = {}
+        for name, value in attrs:
+            # As in a browser, the first of two same-named attributes counts.
+            attributes.setdefault(name, value or "")
+        kind = attributes.get("type", "").strip().lower()
         self._body = [] if "src" not in attributes and kind in RUNNABLE_TYPES else None
 
     def handle_data(self, data):

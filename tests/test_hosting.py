@@ -244,6 +244,7 @@ def test_the_policy_allows_what_the_project_ships(site):
         '<script type="module">alert(1)</script>',
         '<script TYPE="Text/JavaScript">alert(1)</script>',
         '<script data-x=" type=application/json">alert(1)</script>',
+        '<script type="" type="application/json">alert(1)</script>',
         '<script>__md_scope=new URL("javascript:alert(1)",location)</script>',
         "<script>" + TABS_SCRIPT + ";alert(1)</script>",
     ],
