@@ -8,7 +8,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 NGINX_BIN ?= /usr/sbin/nginx
-export CHROMIUM NGINX_BIN
+JAVA ?= /usr/bin/java
+export CHROMIUM NGINX_BIN JAVA
 export NO_MKDOCS_2_WARNING := 1
 # Build dates (the sitemap's lastmod) are the last commit's, so two builds of one
 # commit are byte-identical; without git (or this variable) the dates are left out.
@@ -17,7 +18,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: setup serve build check test bench browser nginx lighthouse audit clean
+.PHONY: setup serve build check test bench browser nginx java node lighthouse audit clean
 
 setup: $(VENV)/.installed
 
@@ -69,19 +70,29 @@ CHECKS := tests/test_build.py tests/test_links.py tests/test_marker_parity.py \
 check: setup
 	$(BIN)/python -m pytest -q -m "not browser" $(CHECKS)
 
-test: setup browser nginx build
-	$(BIN)/python -m pytest
+# Two workers (pytest-xdist), each with its own build, browser and nginx on free
+# ports; a test file stays on one worker, so its module fixtures are set up once.
+# `make test PYTEST_WORKERS=0` runs in one process.
+PYTEST_WORKERS ?= 2
+test: setup browser nginx java node build
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 # Build time (median of RUNS builds), time per language, pages and their sizes.
 RUNS ?= 5
 bench: setup
 	$(BIN)/python tests/bench.py --runs $(RUNS)
 
-lighthouse: node_modules/.installed
+# The Nu HTML Checker (tests/test_html_validity.py) runs on Java.
+java:
+	$(call debian_package,$(JAVA),default-jre-headless)
+
+# Node packages pinned in package-lock.json: Lighthouse for the audit, vnu-jar for
+# the tests. Install scripts are skipped: vnu-jar's would download a Java runtime.
+node lighthouse: node_modules/.installed
 
 node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "error: npm is missing; the audit needs Node.js 18.16 or newer with npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
-	npm ci --no-audit --no-fund
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "error: Node.js and npm are missing; the tests and the audit need Node.js 18.16 or newer with npm (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 # Lighthouse, mobile, three runs on every page of every language through nginx;

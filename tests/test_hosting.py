@@ -8,7 +8,9 @@ Content-Security-Policy violation on any page.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -16,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import nginx_site
-from conftest import load_contract
+from conftest import REPO, load_contract
 from material_start import start_material
 
 CONTRACT = load_contract()
@@ -87,7 +89,8 @@ def test_not_found_page_follows_the_language_folder(tmp_path):
         folder = tmp_path / CONTRACT.prefix(code)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "404.html").write_text(f'<html lang="{code}"><script>a()</script></html>', encoding="utf-8")
-    with nginx_site.running(tmp_path) as url:
+    # The stand-in's script is none the project ships: served, but not allowed.
+    with nginx_site.running(tmp_path, block_unknown_scripts=True) as url:
         for code in CONTRACT.codes:
             for missing in ("no-such-page/", "deeper/still/missing.html"):
                 status, _, body = fetch(url + CONTRACT.prefix(code) + missing)
@@ -106,6 +109,48 @@ def test_pages_and_assets_are_compressed(site, nginx_url):
         _, plain_headers, plain = fetch(nginx_url + path)
         assert plain_headers["Content-Encoding"] is None, path
         assert len(body) < len(plain) / 2, path
+
+
+@pytest.mark.parametrize(
+    "path, content_type",
+    [
+        ("data/figures.csv", "text/csv; charset=utf-8"),
+        ("data/figures.json", "application/json; charset=utf-8"),
+        ("data/figures.schema.json", "application/json; charset=utf-8"),
+    ],
+)
+def test_open_data_is_served_as_compressed_text(nginx_url, path, content_type):
+    status, headers, body = fetch(nginx_url + path, gzip=True)
+    assert (status, headers["Content-Type"], headers["Content-Encoding"]) == (200, content_type, "gzip")
+    assert body[:2] == b"\x1f\x8b"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_inlined_script_sources_are_not_published(site, nginx_url):
+    """The pages inline overrides/partials/*.js; their source files stay unpublished."""
+    sources = sorted(p.name for p in (REPO / "overrides" / "partials").glob("*.js"))
+    assert sources
+    published = [p.relative_to(site.root).as_posix() for p in site.root.rglob("*.js") if p.name in sources]
+    assert published == []
+    for name in sources:
+        assert fetch(nginx_url + "partials/" + name)[0] == 404, name
+
+
+def test_the_rewritten_bundle_is_named_after_its_content(site):
+    """Cached for a year by name, so the name changes with every change of content."""
+    bundles = list(site.root.glob("assets/javascripts/bundle.*.min.js"))
+    assert len(bundles) == 1
+    bundle = bundles[0]
+    content = bundle.read_bytes()
+    assert b'M("link[rel=alternate][data-md-language-root]")' in content
+    assert bundle.name == f"bundle.{hashlib.sha256(content).hexdigest()[:8]}.min.js"
+    named = {}
+    for page in site.root.rglob("*.html"):
+        for reference in re.findall(r"bundle\.[0-9a-f]{8,}\.min\.js", page.read_text(encoding="utf-8")):
+            named.setdefault(reference, []).append(page.relative_to(site.root).as_posix())
+    assert set(named) == {bundle.name}
+    pages = [p for p in site.root.rglob("*.html") if "/go/" not in f"/{p.relative_to(site.root).as_posix()}"]
+    assert len(named[bundle.name]) == len(pages)
 
 
 def test_fingerprinted_assets_are_cached_for_a_year_and_pages_revalidated(site, nginx_url):
@@ -167,14 +212,69 @@ def test_content_security_policy_is_strict(nginx_url):
     assert all(source.startswith("'sha256-") for source in policy["script-src"][1:])
 
 
+TABS_SCRIPT = 'var target=document.getElementById(location.hash.slice(1));target&&target.name&&(target.checked=target.name.startsWith("__tabbed_"))'
+
+
 def test_only_runnable_inline_scripts_are_hashed(tmp_path):
+    """Data blocks (JSON, JSON-LD) and external scripts need no hash; data-src is not src."""
     (tmp_path / "index.html").write_text(
-        '<script>a()</script><script id="c" type="application/json">{}</script><script src="x.js"></script>'
-        '<script data-src="y.js">a()</script>'
+        f'<script>{TABS_SCRIPT}</script><script id="c" type="application/json">{{}}</script>'
+        '<script type="application/ld+json">{"@type": "Occupation"}</script><script src="x.js"></script>'
+        f'<script data-src="y.js">{TABS_SCRIPT}</script><script type=" text/javascript ">{TABS_SCRIPT}</script>'
     )
-    # base64 of the sha256 of "a()": the JSON data block and the external script need
-    # none; data-src is not src, so the last script counts (with the same hash).
-    assert nginx_site.inline_script_hashes(tmp_path) == ["'sha256-qVpDBgj7bpq5hMAcGp3AOc79J3Y1Z4HvySTwKrWDoy4='"]
+    assert nginx_site.inline_script_hashes(tmp_path) == [nginx_site.csp_hash(TABS_SCRIPT)]
+
+
+def test_the_policy_allows_what_the_project_ships(site):
+    """Every allowed hash is one of the shipped scripts; every shipped script of the site's own is allowed."""
+    exact, patterns = nginx_site.shipped_scripts()
+    hashes = set(nginx_site.inline_script_hashes(site.root))
+    own = {nginx_site.csp_hash(body) for body in exact}
+    # The site's own scripts: the loader, language switcher, palette, copy buttons, /go/ redirect.
+    assert len(own & hashes) >= 5
+    scopes = {body for page in site.root.rglob("*.html") for body in nginx_site.inline_scripts(page.read_text(encoding="utf-8"))
+              if any(pattern.fullmatch(body) for pattern in patterns)}
+    assert hashes == (own & hashes) | {nginx_site.csp_hash(body) for body in scopes}
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "<script>alert(1)</script>",
+        '<script type="module">alert(1)</script>',
+        '<script TYPE="Text/JavaScript">alert(1)</script>',
+        '<script data-x=" type=application/json">alert(1)</script>',
+        '<script type="" type="application/json">alert(1)</script>',
+        '<script>__md_scope=new URL("javascript:alert(1)",location)</script>',
+        "<script>" + TABS_SCRIPT + ";alert(1)</script>",
+    ],
+)
+def test_rendering_fails_on_a_script_the_project_does_not_ship(site, tmp_path, script):
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy)
+    page = copy / "ko" / "skills" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", script + "</body>"), encoding="utf-8")
+    with pytest.raises(nginx_site.UnknownInlineScripts, match=r"ko/skills/index\.html"):
+        nginx_site.render(tmp_path / "nginx", copy, nginx_site.free_port())
+    assert nginx_site.main([str(copy), "--render", str(tmp_path / "nginx")]) == 1
+
+
+@pytest.mark.browser
+def test_the_browser_refuses_an_injected_script(site, tmp_path, page):
+    """Served anyway (an explicit opt-in), an injected inline script is refused by Chromium."""
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy)
+    target = copy / "ko" / "skills" / "index.html"
+    injected = "<script>document.documentElement.dataset.injected = 'ran'</script>"
+    target.write_text(target.read_text(encoding="utf-8").replace("</body>", injected + "</body>"), encoding="utf-8")
+    problems = _watch(page)
+    with nginx_site.running(copy, block_unknown_scripts=True) as url:
+        page.goto(url + "ko/skills/", wait_until="networkidle")
+        violations = page.evaluate("window.__violations")
+        ran = page.evaluate("document.documentElement.dataset.injected")
+    assert ran is None
+    assert [v for v in violations if v.startswith("script-src")] and "inline" in violations[0]
+    assert any("Content Security Policy" in problem for problem in problems)
 
 
 RECORD_VIOLATIONS = """

@@ -49,6 +49,7 @@
       // Material mounts its components on DOMContentLoaded, which has passed.
       if (document.readyState !== "loading") document.dispatchEvent(new Event("DOMContentLoaded"));
       keys.splice(0).forEach(replay);
+      if (field && field.value) search();
     };
     document.body.appendChild(script);
   }
@@ -61,6 +62,16 @@
   var button = document.querySelector("header [for='__search']");
   var field = document.querySelector("[data-md-component='search-query']");
   if (button && field) button.addEventListener("click", function () { if (!running) field.focus(); });
+
+  // Material reads the search field on its key-ups (and when its index is ready,
+  // or focus changes): a query pasted, dictated, filled in by the browser or set
+  // by a script arrives with an input event and no key, and was not searched
+  // until the next key. Each change of the field is handed to Material as a
+  // key-up on the field alone (it does not bubble to Material's key tracking).
+  function search() {
+    field.dispatchEvent(new KeyboardEvent("keyup", { bubbles: false }));
+  }
+  if (field) field.addEventListener("input", function () { if (running) search(); });
 
   if (/[?&][qh]=/.test(location.search)) start();
 })();
