@@ -43,14 +43,30 @@ def _hostile_front_matter(page: Path) -> None:
     page.write_text(f"---\n{dumped}---\n{body}", encoding="utf-8")
 
 
-def _hostile_data(node):
-    """Every translated text ({en: ..., ko: ...}) and every source's publisher, with the tail."""
+# Chart labels (industries, experience bands, percentile rows) are at most 60
+# characters; they get a shorter tail of the same kinds.
+SHORT_HOSTILE = '"><script>alert(1)</script>[m](javascript:alert(3))'
+SHORT_FIELDS = {"label", "percentile_row", "median_row"}
+LONGEST = 300  # the data file's limit for any value
+
+
+def _with_tail(value: str, key: str) -> str:
+    tail = SHORT_HOSTILE if key in SHORT_FIELDS else HOSTILE
+    limit = 60 if key in SHORT_FIELDS else LONGEST
+    if len(value) + len(tail) <= limit:
+        return value + tail
+    # Too long with the tail: keep the label's placeholders, which the build requires.
+    return " ".join(re.findall(r"\{\w+\}", value) + [tail])
+
+
+def _hostile_data(node, key: str = ""):
+    """Every translated text ({en: ..., ko: ...}) and every publisher's names, with the tail."""
     if isinstance(node, dict):
         if node and set(node) <= CODES and all(isinstance(value, str) for value in node.values()):
-            return {code: value + HOSTILE for code, value in node.items()}
-        return {key: _hostile_data(value) for key, value in node.items()}
+            return {code: _with_tail(value, key) for code, value in node.items()}
+        return {name: _hostile_data(value, name) for name, value in node.items()}
     if isinstance(node, list):
-        return [_hostile_data(item) for item in node]
+        return [_hostile_data(item, key) for item in node]
     return node
 
 
@@ -61,8 +77,10 @@ def hostile_site(tmp_path_factory) -> Path:
         _hostile_front_matter(page)
     data_file = project / "data" / "figures.yml"
     data = _hostile_data(yaml.safe_load(data_file.read_text(encoding="utf-8")))
-    for source in data["sources"]:
-        source["publisher"] += HOSTILE
+    for entry in data["publishers"] + data["sources"]:
+        for field in ("name", "short"):
+            if isinstance(entry.get(field), str):
+                entry[field] = entry[field][:80] + HOSTILE
     data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
     site = project / "site"
     build_project(project, site)

@@ -57,11 +57,15 @@ FIGURE = re.compile(
 )
 
 
+# Proper names that contain digits: the name of a service is not a figure.
+NAMES_WITH_DIGITS = re.compile(r"고용24")
+
+
 def typed_figures(markdown: str) -> list[str]:
     """Lines that contain a figure outside markers, heading ids and link targets."""
     found = []
     for number, line in enumerate(markdown.splitlines(), start=1):
-        visible = LINK_TARGET.sub("]()", HEADING_ID.sub("", MARKER.sub("", line)))
+        visible = NAMES_WITH_DIGITS.sub("", LINK_TARGET.sub("]()", HEADING_ID.sub("", MARKER.sub("", line))))
         if FIGURE.search(visible):
             found.append(f"{number}: {line.strip()}")
     return found
@@ -75,6 +79,9 @@ def test_the_scanner_catches_typed_figures():
     assert not typed_figures("It was <!-- figure: median-pay.annual --> in <!-- period: median-pay -->.")
     # Only a marker may say "one in five".
     assert not typed_figures("About <!-- figure: part-time-share.ratio --> work part time.")
+    # A service's name is not a figure, but a figure next to it still is.
+    assert not typed_figures("[고용24](https://www.work24.go.kr/)에서 확인하세요.")
+    assert typed_figures("고용24에 따르면 일자리는 24만 개입니다.")
 
 
 SPELLED_OUT = [
