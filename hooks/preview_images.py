@@ -19,6 +19,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 630
+IMAGE_DIR = "assets/previews/"  # in the built site
 MARGIN = 80
 BACKGROUND = (48, 63, 159)  # Material indigo 700: white text on it is 8.6:1
 # Drawn as coverage in one grey channel, then coloured through a 16-colour palette
@@ -130,6 +131,14 @@ def draw_list(site_name: str, lines: list[str]) -> bytes:
         draw.text((MARGIN, top + index * line_height), line, font=font, fill=TEXT)
     draw.rectangle((0, HEIGHT - 14, WIDTH, HEIGHT), fill=SOFT)
     return _png(image)
+
+
+def file_name(stem: str, png: bytes) -> str:
+    """The image's file name with a hash of its bytes: a changed image gets a new URL,
+    so chat services that cache previews by URL show the new one."""
+    import hashlib
+
+    return f"{stem}.{hashlib.sha256(png).hexdigest()[:10]}.png"
 
 
 def _png(coverage: Image.Image) -> bytes:

@@ -13,8 +13,7 @@ Twitter card tags and ignore the #fragment of a link. This hook gives
   and an image with the heading and the page's title. The share page's canonical link
   is the section; a `<meta http-equiv="refresh">` and a plain link take the reader
   there without JavaScript. The share pages are not in the sitemap or search index.
-- the /go/ pages an image listing the page's title in every language (hooks/go_links.py
-  asks for it with `go_image`).
+- (hooks/go_links.py draws the /go/ pages' images: the page's title in every language.)
 
 Image names carry a hash of their bytes, so a changed title gets a new URL and
 previews cached by a chat service are not stale. Two builds write identical bytes.
@@ -23,7 +22,6 @@ Images and share pages are written once, after static-i18n built every language.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import posixpath
 import re
@@ -38,11 +36,10 @@ from babel.core import get_global
 
 import site_languages
 from link_contract import load_link_contract
-from preview_images import HEIGHT, WIDTH, Card, draw_card, draw_list
+from preview_images import HEIGHT, IMAGE_DIR, WIDTH, Card, draw_card, file_name
 from sharing_data import sharing_labels
 
 SHARE_PREFIX = "s/"
-IMAGE_DIR = "assets/previews/"
 
 
 @dataclass(frozen=True)
@@ -64,7 +61,7 @@ class Section:
 
 
 _images: dict[str, bytes] = {}  # site-relative path -> PNG
-_drawn: dict[object, tuple[str, bytes]] = {}  # card -> (file stem hash, PNG), kept across rebuilds
+_drawn: dict[object, tuple[str, bytes]] = {}  # card -> (file name, PNG), kept across rebuilds
 _sections: dict[tuple[str, str, str], Section] = {}
 _site_names: dict[str, str] = {}
 
@@ -80,9 +77,9 @@ def image_path(name: str, key, draw) -> str:
     """Draw (once) and register an image; returns its site-relative path."""
     if key not in _drawn:
         png = draw()
-        _drawn[key] = (hashlib.sha256(png).hexdigest()[:10], png)
-    digest, png = _drawn[key]
-    path = f"{IMAGE_DIR}{name}.{digest}.png"
+        _drawn[key] = (file_name(name, png), png)
+    file, png = _drawn[key]
+    path = IMAGE_DIR + file
     _images[path] = png
     return path
 
@@ -180,13 +177,6 @@ def share_url(prefix: str, path: str, anchor: str) -> str:
 
 def sections(language: str) -> dict[tuple[str, str], Section]:
     return {(path, anchor): s for (code, path, anchor), s in _sections.items() if code == language}
-
-
-def go_image(config, path: str, titles: list[str]) -> Preview:
-    site_name = _site_names.get(site_languages.default_language(config), config.site_name)
-    key = ("go", site_name, tuple(titles))
-    image = image_path(f"go/{_name(path)}", key, lambda: draw_list(site_name, titles))
-    return Preview(image=site_languages.absolute_url(image, config), alt=" · ".join(titles))
 
 
 @event_priority(-150)  # after static-i18n built every language, before go_links writes /go/
