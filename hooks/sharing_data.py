@@ -54,8 +54,8 @@ class SharingLabels:
     def __init__(self, labels: dict[str, dict[str, str]]) -> None:
         self.labels = labels
 
-    def __call__(self, key: str, language: str, **values: str) -> str:
-        text = self.labels[key][language]
+    def __call__(self, key: str, in_language: str, **values: str) -> str:
+        text = self.labels[key][in_language]
         return text.format(**values) if values else text
 
 
