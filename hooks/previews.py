@@ -23,11 +23,13 @@ Images and share pages are written once, after static-i18n built every language.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
@@ -102,10 +104,21 @@ def on_page_context(context, page, config, nav):
     path = site_languages.path_in_language(page.url, config)
     card = Card(site_name=config.site_name, title=title)
     image = image_path(f"{language}/{_name(path)}", card, lambda: draw_card(card))
+    context["language_hint"] = language_hint(config)
     context["preview"] = Preview(
         image=site_languages.absolute_url(image, config), alt=f"{title} – {config.site_name}"
     )
     return context
+
+
+def language_hint(config) -> Markup:
+    """The language suggestion's texts (partials/language-hint.js), each in its language."""
+    labels = sharing_labels(config)
+    texts = {
+        code: {"text": labels("hint_text", code), "read": labels("read_in", code), "close": labels("hint_close", code)}
+        for code in site_languages.languages(config)
+    }
+    return htmlsafe_json_dumps({"texts": texts, "aliases": {"no": "nb", "nn": "nb"}}, dumps=json.dumps, ensure_ascii=False)
 
 
 # -- Sections: heading and first sentence, from the built page ------------------
