@@ -20,7 +20,12 @@
   if (!code) return;
   var texts = data.texts[code];
 
+  // Material's loader dispatches DOMContentLoaded again when Material starts: show
+  // the note once per page.
+  var shown = false;
   function show() {
+    if (shown) return;
+    shown = true;
     var menu = document.querySelector('a.md-select__link[hreflang="' + code + '"]');
     if (!menu) return;
     var note = document.createElement("aside");
@@ -55,6 +60,6 @@
     document.body.appendChild(note);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", show, {once: true});
   else show();
 })();
