@@ -182,11 +182,11 @@ def section_block(ctx: Context, path: str, anchor: str, target: str, name: str) 
     ident = "link-" + (path.strip("/") or "home") + (f"-{anchor}" if anchor else "")
     search = " ".join([name, target]).lower()
     return Markup(
-        '<section class="guide-link" aria-labelledby="{ident}" data-search="{search}">'
+        '<div class="guide-link" data-search="{search}">'
         '<h3 id="{ident}" class="guide-link__name">{name}</h3>'
         '<p class="guide-link__text">{shown}</p>'
         '<p class="guide-link__url"><a href="{neutral}">{short}</a></p>'
-        '<div class="guide-link__buttons">{buttons}</div></section>'
+        '<div class="guide-link__buttons">{buttons}</div></div>'
     ).format(
         ident=ident, search=search, name=name, shown=shown, neutral=neutral, short=shortened(neutral),
         buttons=Markup("").join(buttons),

@@ -153,7 +153,7 @@ def test_copy_text_puts_plain_text_and_a_real_link_on_the_clipboard(browser, bas
         tab.goto(base_url + CONTRACT.prefix(code) + LINK_PAGE, wait_until="networkidle")
         group = tab.locator("details#links-skills")
         group.locator("summary").click()
-        block = group.locator("section.guide-link").nth(1)
+        block = group.locator("div.guide-link").nth(1)
         block.locator("button.guide-copy").first.click()
         tab.wait_for_function("() => document.querySelector('.guide-copy-status').textContent !== ''")
         items = tab.evaluate(
