@@ -1,23 +1,29 @@
 """MkDocs hook: fill in the "Link to this guide" page from the link contract.
 
-The page's Markdown (docs/<lang>/link-to-this-guide.md) holds the prose and three
+The page's Markdown (docs/<lang>/link-to-this-guide.md) holds the prose and two
 placeholder comments; this hook replaces them in the rendered page with
 
-    <!-- link-snippet-markdown -->  a job-posting snippet in Markdown, with a copy button
-    <!-- link-snippet-html -->      the same snippet in HTML
-    <!-- link-table -->             per contract page, a table of its sections with the
-                                    language-neutral link and one link per language
+    <!-- link-figures-note -->  that pay figures are US figures, with the first and last
+                                year of the pay entries in data/figures.yml
+    <!-- link-table -->         a filter, then per contract page a collapsed group with one
+                                compact block per section (the page itself first)
 
-Titles are the built pages' own H1 and section headings in the page's language,
-collected in `on_env` (every page of the language is rendered by then), and every
-URL is fully qualified with `site_url`. The generated markup is not in the search
-index, which MkDocs fills from the Markdown before `on_post_page`. The copy script
-(overrides/partials/link-copy.js) is inlined in this page only: as a file of its own,
-its request would weigh more than the script. Its styles are in assets/guide.css.
+Each block, made for a phone first, holds the section's name, a ready-made sentence
+for a job posting that links to the section in the reader's language (/go/), the
+language-neutral link shortened for display, and 44 px buttons: "Copy text" copies
+the sentence as plain text (sentence and URL) and as rich text (HTML, so an editor
+pastes a real link), one button copies the /go/ link, and one per language copies
+that language's link (for a section, its share page, `<prefix>s/<page>/<anchor>/`,
+whose preview shows the section: hooks/previews.py). Every URL is fully qualified
+with `site_url` and copied whole. Languages are named in the page's language
+(Babel/CLDR). Titles are the built pages' own H1 and section headings, collected in
+`on_env`. The script (overrides/partials/link-copy.js) is inlined in this page only;
+its styles are in assets/guide.css.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -25,12 +31,12 @@ from mkdocs.exceptions import PluginError
 
 from guide_data import GuideData
 from inline_scripts import compact
-from site_data import guide_data
 from link_contract import LINK_PAGE, LinkContract, PageTitles, load_link_contract, page_titles
+from previews import share_url
+from sharing_data import SharingLabels, capitalised, language_name, sharing_labels
+from site_data import guide_data
 
 SCRIPT = "partials/link-copy.js"
-# The section the job-posting snippets link to.
-SNIPPET_TARGET = ("skills/", "qualities")
 
 _titles: dict[str, dict[str, PageTitles]] = {}
 _script: list[str] = []
@@ -55,14 +61,15 @@ def on_post_page(output: str, page, config) -> str:
     ctx = Context(
         contract=contract,
         data=guide_data(config),
+        sharing=sharing_labels(config),
         language=language,
         titles=_titles[language],
         site_url=config.site_url.rstrip("/") + "/",
+        guide=config.site_name,
     )
     blocks = {
-        "<!-- link-snippet-markdown -->": snippet_block(ctx, "Markdown", markdown_snippet(ctx)),
-        "<!-- link-snippet-html -->": snippet_block(ctx, "HTML", html_snippet(ctx)),
-        "<!-- link-table -->": link_tables(ctx) + copy_support(ctx, _script[0]),
+        "<!-- link-figures-note -->": figures_note(ctx),
+        "<!-- link-table -->": finder(ctx) + link_groups(ctx) + copy_support(ctx, _script[0]),
     }
     for placeholder, block in blocks.items():
         if output.count(placeholder) != 1:
@@ -75,104 +82,146 @@ def on_post_page(output: str, page, config) -> str:
 class Context:
     contract: LinkContract
     data: GuideData
+    sharing: SharingLabels
     language: str
     titles: dict[str, PageTitles]
     site_url: str
+    guide: str
 
     def label(self, key: str, **values: str) -> str:
-        text = self.data.label(key, self.language)
-        return text.format(**values) if values else text
+        if key in self.data.labels:
+            text = self.data.label(key, self.language)
+            return text.format(**values) if values else text
+        return self.sharing(key, self.language, **values)
 
     def absolute(self, url: str) -> str:
         return self.site_url + url
 
-
-# -- Snippets for job postings ------------------------------------------------
-
-
-def _snippet_parts(ctx: Context) -> tuple[str, str, str, str]:
-    path, anchor = SNIPPET_TARGET
-    if anchor not in ctx.contract.pages.get(path, ()):
-        raise PluginError(f"the snippet links to {path}#{anchor}, which the link contract does not promise")
-    before, _, after = ctx.label("link_snippet").partition("{link}")
-    return before, ctx.label("link_snippet_link"), ctx.absolute(ctx.contract.go_url(path, anchor)), after
+    def language_name(self, code: str) -> str:
+        return language_name(code, self.language)
 
 
-def markdown_snippet(ctx: Context) -> str:
-    before, text, url, after = _snippet_parts(ctx)
-    return f"{before}[{text}]({url}){after}"
+# -- The note on pay figures ---------------------------------------------------
+
+PAY_SECTIONS = ("median_pay", "pay_percentiles", "average_pay", "pay_by_industry", "pay_by_experience", "bonuses")
 
 
-def html_snippet(ctx: Context) -> str:
-    before, text, url, after = _snippet_parts(ctx)
-    return str(Markup('<p>{}<a href="{}">{}</a>{}</p>').format(before, url, text, after))
+def pay_years(data: GuideData) -> tuple[int, int]:
+    """The first and last year of every dated pay figure in the data file."""
+    periods = []
+    for name in PAY_SECTIONS:
+        entries = getattr(data, name)
+        periods += [entry.period for entry in (entries if isinstance(entries, list) else [entries])]
+    years = [int(year) for period in periods for year in re.findall(r"\d{4}", period)]
+    return min(years), max(years)
 
 
-def snippet_block(ctx: Context, format_name: str, code: str) -> Markup:
-    button = copy_button(ctx, ctx.label("link_copy_snippet_name", format=format_name))
-    return Markup('<div class="guide-snippet"><pre><code>{}</code></pre>{}</div>').format(code, button)
-
-
-# -- Every promised link ------------------------------------------------------
-
-
-def copy_button(ctx: Context, name: str) -> Markup:
-    """A button that copies the link or code just before it (partials/link-copy.js)."""
-    return Markup('<button type="button" class="guide-copy" aria-label="{}">{}</button>').format(
-        name, ctx.label("link_copy")
+def figures_note(ctx: Context) -> Markup:
+    first, last = pay_years(ctx.data)
+    return Markup('<p class="guide-figures-note">{}</p>').format(
+        ctx.label("link_figures_note", first=str(first), last=str(last))
     )
 
 
-def _link_rows(ctx: Context, target: str, path: str, anchor: str = "") -> Markup:
-    """One row group for a page or section: the language-neutral link, then one per language."""
-    neutral = ctx.label("link_reader_language")
-    rows = [(Markup('<th scope="row">{}</th>').format(neutral), neutral, ctx.contract.go_url(path, anchor), "")]
+# -- Finding a section ---------------------------------------------------------
+
+
+def finder(ctx: Context) -> Markup:
+    """A filter over the sections' names; hidden until the page's script runs."""
+    return Markup(
+        '<div class="guide-finder" hidden><label for="guide-filter">{}</label>'
+        '<input id="guide-filter" type="search" autocomplete="off" spellcheck="false">'
+        '<p class="guide-filter-none" role="status"></p></div>'
+    ).format(ctx.label("link_filter")) + Markup('<template id="guide-filter-none">{}</template>').format(
+        ctx.label("link_filter_none")
+    )
+
+
+# -- One block per section -----------------------------------------------------
+
+
+def shortened(url: str) -> str:
+    """A URL as shown (the whole one is copied): no scheme, no "www."."""
+    return re.sub(r"^https?://(www\.)?", "", url)
+
+
+def copy_button(name: str, label: str, lang: str = "", **data: str) -> Markup:
+    attributes = Markup("").join(Markup(' data-{}="{}"').format(key, value) for key, value in data.items())
+    lang_attribute = Markup(' lang="{}"').format(lang) if lang else ""
+    return Markup('<button type="button" class="guide-copy"{}{} aria-label="{}">{}</button>').format(
+        lang_attribute, attributes, name, label
+    )
+
+
+def ready_text(ctx: Context, name: str, url: str) -> tuple[Markup, str, str]:
+    """The posting sentence: as shown (a link), as plain text with the URL, and as HTML."""
+    before, _, after = ctx.label("link_ready_text", guide=ctx.guide, link="\0").partition("\0")
+    shown = Markup("{}<a href=\"{}\">{}</a>{}").format(before, url, name, after)
+    return shown, f"{before}{name}{after} {url}", str(Markup("<p>{}</p>").format(shown))
+
+
+def section_block(ctx: Context, path: str, anchor: str, target: str, name: str) -> Markup:
+    """One section (or, without anchor, the whole page): text, link and copy buttons.
+
+    `name` heads the block; `target` is what the text links and the buttons name."""
+    neutral = ctx.absolute(ctx.contract.go_url(path, anchor))
+    shown, plain, rich = ready_text(ctx, target, neutral)
+    buttons = [
+        copy_button(ctx.label("link_copy_text_name", target=target), ctx.label("link_copy_text"), text=plain, html=rich),
+        copy_button(ctx.label("link_copy_neutral_name", target=target), ctx.label("link_reader_language"), copy=neutral),
+    ]
     for language in ctx.contract.languages:
-        header = Markup('<th scope="row" lang="{}">{}</th>').format(language.code, language.name)
-        rows.append((header, language.name, ctx.contract.url(language.code, path, anchor), language.code))
-
-    group = Markup('<th scope="rowgroup" rowspan="{}">{}</th>').format(
-        len(rows), target if anchor else ctx.label("link_whole_page")
-    )
-    lines = []
-    for header, language_name, url, code in rows:
-        absolute = ctx.absolute(url)
-        hreflang = Markup(' hreflang="{}"').format(code) if code else ""
-        button = copy_button(ctx, ctx.label("link_copy_name", target=target, language=language_name))
-        lines.append(
-            Markup('<tr>{}{}<td><a href="{}"{}>{}</a> {}</td></tr>').format(
-                group, header, absolute, hreflang, absolute, button
+        prefix = ctx.contract.prefix(language.code)
+        url = ctx.absolute(share_url(prefix, path, anchor) if anchor else ctx.contract.url(language.code, path))
+        spoken = ctx.language_name(language.code)
+        buttons.append(
+            copy_button(
+                ctx.label("link_copy_language_name", language=spoken, target=target), capitalised(spoken), copy=url
             )
         )
-        group = ""
-    return Markup("<tbody>{}</tbody>").format(Markup("").join(lines))
-
-
-def link_table(ctx: Context, path: str) -> Markup:
-    titles = ctx.titles[path]
-    columns = ("link_section", "link_language", "link_address")
-    head = Markup("").join(Markup('<th scope="col">{}</th>').format(ctx.label(key)) for key in columns)
-    groups = [_link_rows(ctx, titles.title, path)]
-    groups += [_link_rows(ctx, titles.sections[anchor], path, anchor) for anchor in ctx.contract.pages[path]]
+    ident = "link-" + (path.strip("/") or "home") + (f"-{anchor}" if anchor else "")
+    search = " ".join([name, target]).lower()
     return Markup(
-        '<details class="guide-links"><summary>{title}</summary>'
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>'
-        "<caption>{caption}</caption><thead><tr>{head}</tr></thead>{groups}</table></div></div></details>\n"
+        '<div class="guide-link" data-search="{search}">'
+        '<h3 id="{ident}" class="guide-link__name">{name}</h3>'
+        '<p class="guide-link__text">{shown}</p>'
+        '<p class="guide-link__url"><a href="{neutral}">{short}</a></p>'
+        '<div class="guide-link__buttons">{buttons}</div></div>'
     ).format(
-        title=titles.title,
-        caption=ctx.label("link_caption", page=titles.title),
-        head=head,
-        groups=Markup("").join(groups),
+        ident=ident, search=search, name=name, shown=shown, neutral=neutral, short=shortened(neutral),
+        buttons=Markup("").join(buttons),
     )
 
 
-def link_tables(ctx: Context) -> Markup:
-    return Markup("").join(link_table(ctx, path) for path in ctx.contract.pages)
+def link_group(ctx: Context, path: str, duplicates: set[str]) -> Markup:
+    titles = ctx.titles[path]
+    blocks = [section_block(ctx, path, "", titles.title, ctx.label("link_whole_page"))]
+    for anchor in ctx.contract.pages[path]:
+        heading = titles.sections[anchor]
+        # Two pages have a "Call centers" section: their buttons say which page.
+        target = f"{heading} ({titles.title})" if heading in duplicates else heading
+        blocks.append(section_block(ctx, path, anchor, target, heading))
+    ident = "links-" + (path.strip("/") or "home")
+    return Markup(
+        '<details class="guide-links" id="{}" data-search="{}"><summary>{}</summary>{}</details>\n'
+    ).format(ident, titles.title.lower(), titles.title, Markup("").join(blocks))
+
+
+def link_groups(ctx: Context) -> Markup:
+    seen: dict[str, int] = {}
+    for path, anchors in ctx.contract.pages.items():
+        for anchor in anchors:
+            heading = ctx.titles[path].sections[anchor]
+            seen[heading] = seen.get(heading, 0) + 1
+    duplicates = {heading for heading, count in seen.items() if count > 1}
+    return Markup("").join(link_group(ctx, path, duplicates) for path in ctx.contract.pages)
 
 
 def copy_support(ctx: Context, script: str) -> Markup:
-    """The live region that reports copying, and the script behind the buttons."""
+    """The live region that reports copying, and the script behind the buttons and the filter."""
     return Markup(
         '<p class="guide-copy-status" role="status" data-done="{}" data-copied="{}" data-failed="{}"></p>'
         "<script>{}</script>"
     ).format(ctx.label("link_copied"), ctx.label("link_copied_status"), ctx.label("link_copy_failed"), Markup(script))
+
+

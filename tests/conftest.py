@@ -56,6 +56,17 @@ def load_contract() -> Contract:
     return Contract(languages=raw["languages"], pages=raw["pages"])
 
 
+SHARE_PREFIX = "s"
+
+
+def is_share_page(relative) -> bool:
+    """A section share page (hooks/previews.py): "s/skills/empathy/index.html",
+    "ko/s/skills/empathy/index.html". It forwards to its section and is checked on its own."""
+    parts = Path(relative).parts
+    codes = {language["code"] for language in yaml.safe_load(CONTRACT_FILE.read_text(encoding="utf-8"))["languages"]}
+    return parts[:1] == (SHARE_PREFIX,) or (len(parts) > 1 and parts[0] in codes and parts[1] == SHARE_PREFIX)
+
+
 @pytest.fixture(scope="session")
 def contract() -> Contract:
     return load_contract()

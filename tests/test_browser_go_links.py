@@ -90,32 +90,50 @@ def test_go_page_without_javascript_lists_the_languages(browser, base_url):
         tab.wait_for_url(base_url + "ko/skills/")
 
 
-def test_copy_buttons_put_the_link_and_the_snippet_on_the_clipboard(browser, base_url):
+def test_copy_buttons_put_the_link_and_the_text_on_the_clipboard(browser, base_url):
     with browser.new_context(locale="fi", permissions=["clipboard-read", "clipboard-write"]) as context:
         tab = context.new_page()
         problems = []
         tab.on("pageerror", lambda error: problems.append(str(error)))
         tab.goto(base_url + "fi/link-to-this-guide/", wait_until="networkidle")
-        block = tab.locator("details.guide-links").nth(list(CONTRACT.pages).index("skills/"))
-        block.locator("summary").click()
-        row = block.locator("tr", has=tab.locator('a[href$="/ko/skills/#empathy"]'))
-        link, button = row.locator("a"), row.locator("button.guide-copy")
-        assert button.is_visible()
+        group = tab.locator("details.guide-links").nth(list(CONTRACT.pages).index("skills/"))
+        group.locator("summary").click()
+        block = group.locator("div.guide-link", has=tab.locator('a[href$="/go/skills/#empathy"]'))
+        # The Korean button (named in Finnish) copies the Korean share link of the section.
+        button = block.locator("button.guide-copy").nth(2 + CONTRACT.codes.index("ko"))
+        assert button.is_visible() and button.inner_text() == "Korea"
         label = button.inner_text()
         button.click()
         status = tab.locator(".guide-copy-status")
         status.wait_for(state="visible")
-        assert tab.evaluate("navigator.clipboard.readText()") == link.get_attribute("href")
+        assert tab.evaluate("navigator.clipboard.readText()") == button.get_attribute("data-copy")
+        assert button.get_attribute("data-copy").endswith("/ko/s/skills/empathy/")
         assert button.inner_text() == status.get_attribute("data-done") != label
         assert status.inner_text() == status.get_attribute("data-copied")
 
-        snippet = tab.locator(".guide-snippet").first
-        snippet.locator("button").click()
-        tab.wait_for_function("label => document.querySelector('.guide-snippet button').textContent !== label", arg=label)
+        text_button = block.locator("button.guide-copy").first
+        text_label = text_button.inner_text()
+        text_button.click()
+        tab.wait_for_function("label => document.querySelector('.guide-copy--done').textContent !== label", arg=text_label)
         text = tab.evaluate("navigator.clipboard.readText()")
-        assert text == snippet.locator("code").inner_text() and "/go/skills/#qualities)" in text
+        assert text == text_button.get_attribute("data-text") and text.endswith("/go/skills/#empathy")
         assert button.inner_text() == label, "the button copied before is back to its label"
         assert problems == []
+
+
+def test_the_filter_finds_a_section_on_any_page(browser, base_url):
+    with browser.new_context(locale="nl") as context:
+        tab = context.new_page()
+        tab.goto(base_url + "nl/link-to-this-guide/", wait_until="networkidle")
+        field = tab.locator("#guide-filter")
+        field.fill("empathie")
+        shown = tab.locator("div.guide-link:visible h3")
+        assert shown.all_inner_texts() == ["Empathie"]
+        field.fill("zzzz")
+        assert tab.locator(".guide-filter-none").inner_text()
+        field.fill("")
+        assert tab.locator("div.guide-link[hidden], details.guide-links[hidden]").count() == 0
+        assert tab.locator(".guide-filter-none").inner_text() == ""
 
 
 def test_copy_buttons_stay_hidden_without_the_clipboard_api(browser, base_url):

@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from conftest import REPO, load_contract
+from conftest import REPO, is_share_page, load_contract
 from html_pages import read_page
 
 CONTRACT = load_contract()
@@ -18,7 +18,10 @@ LUNR = {"en": ["en"], "nl": ["nl"], "fi": ["fi"], "ko": ["ko"], "nb": ["no"]}
 
 
 def built_pages(site):
-    return sorted(p for p in site.root.rglob("index.html") if "go" not in p.relative_to(site.root).parts[:1])
+    return sorted(
+        p for p in site.root.rglob("index.html")
+        if "go" not in p.relative_to(site.root).parts[:1] and not is_share_page(p.relative_to(site.root))
+    )
 
 
 def site_path(site, page) -> str:

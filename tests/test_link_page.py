@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from babel import Locale
 from mkdocs.config import load_config
 
 from conftest import REPO, load_contract
@@ -15,7 +16,6 @@ from inline_scripts import compact
 CONTRACT = load_contract()
 LINK_PAGE = "link-to-this-guide/"
 LABELS = load_guide_data(REPO / "data" / "figures.yml").labels
-SNIPPET_TARGET = "go/skills/#qualities"
 
 
 @pytest.fixture(scope="module")
@@ -58,52 +58,75 @@ def test_link_page_has_its_own_title_intro_and_description(site, code):
     assert "<!-- link-" not in site.page(CONTRACT.prefix(code), LINK_PAGE).read_text(encoding="utf-8")
 
 
+def language_names(code: str) -> list[str]:
+    """The button texts: each language named in the page's language (CLDR), capitalised."""
+    locale = Locale.parse(code)
+    names = [locale.languages["no" if c == "nb" else c] for c in CONTRACT.codes]
+    return [name[:1].upper() + name[1:] for name in names]
+
+
 @pytest.mark.parametrize("code", CONTRACT.codes)
-def test_link_page_lists_every_page_and_section_with_six_links(site, site_url, code):
-    groups_checked = 0
-    details = article(site, code).find_all("details")
-    assert len(details) == len(CONTRACT.pages)
-    for block, path in zip(details, CONTRACT.pages):
+def test_link_page_has_a_block_with_copy_buttons_for_every_page_and_section(site, site_url, code):
+    groups = article(site, code).find_all("details")
+    assert len(groups) == len(CONTRACT.pages)
+    checked = 0
+    for group, path in zip(groups, CONTRACT.pages):
         target = built(site, code, path)
         title = heading_text(target, "")
-        assert block.find("summary").text == title
-        table = block.find("table")
-        assert title in table.find("caption").text
-        assert [th.attrs.get("scope") for th in table.find("thead").find_all("th")] == ["col"] * 3
-        groups = table.find_all("tbody")
+        assert group.find("summary").text == title
+        blocks = group.find_all("div", class_="guide-link")
         anchors = [""] + list(CONTRACT.pages[path])
-        assert len(groups) == len(anchors), path
-        for group, anchor in zip(groups, anchors):
-            section = heading_text(target, anchor) if anchor else LABELS["link_whole_page"][code]
-            assert group.find("th", scope="rowgroup").text == section
+        assert len(blocks) == len(anchors), path
+        for block, anchor in zip(blocks, anchors):
+            name = heading_text(target, anchor) if anchor else LABELS["link_whole_page"][code]
+            assert block.find("h3").text == name
             fragment = f"#{anchor}" if anchor else ""
-            expected = [f"{site_url}go/{path}{fragment}"]
-            expected += [f"{site_url}{CONTRACT.prefix(c)}{path}{fragment}" for c in CONTRACT.codes]
-            rows = group.find_all("tr")
-            assert [row.find("a").attrs["href"] for row in rows] == expected
-            assert [row.find("a").text for row in rows] == expected
-            assert [row.find("th", scope="row").attrs.get("lang") for row in rows] == [None, *CONTRACT.codes]
-            for row in rows:
-                button = row.find("button")
-                assert button.attrs["type"] == "button" and button.text == LABELS["link_copy"][code]
-                name = button.attrs["aria-label"]
-                assert (title if not anchor else section) in name and button.text in name
-            groups_checked += 1
-    assert groups_checked == sum(1 + len(anchors) for anchors in CONTRACT.pages.values())
+            neutral = f"{site_url}go/{path}{fragment}"
+            link = block.find("p", class_="guide-link__url").find("a")
+            assert link.attrs["href"] == neutral and neutral.endswith(link.text) and "://" not in link.text
+            text_button, neutral_button, *language_buttons = block.find_all("button")
+            # The ready-made text: plain (sentence, then the whole URL) and HTML with a real link.
+            assert text_button.attrs["data-text"].endswith(" " + neutral)
+            assert f'<a href="{neutral}">' in text_button.attrs["data-html"]
+            assert neutral_button.attrs["data-copy"] == neutral
+            # One button per language, named in the page's language, copying the whole URL:
+            # a section's share page (its preview is the section), or the page itself.
+            assert [b.text for b in language_buttons] == language_names(code)
+            for button, other in zip(language_buttons, CONTRACT.codes):
+                url = button.attrs["data-copy"]
+                if anchor:
+                    assert url == f"{site_url}{CONTRACT.prefix(other)}s/{path}{anchor}/"
+                    assert (site.root / CONTRACT.prefix(other) / "s" / path / anchor / "index.html").is_file()
+                else:
+                    assert url == f"{site_url}{CONTRACT.prefix(other)}{path}"
+            for button in block.find_all("button"):
+                assert button.attrs["type"] == "button"
+                label = button.attrs["aria-label"]
+                assert (name if anchor else title) in label, label
+                assert button.text.lower() in label.lower(), label  # the visible name is in the spoken one
+            checked += 1
+    assert checked == sum(1 + len(anchors) for anchors in CONTRACT.pages.values())
 
 
 @pytest.mark.parametrize("code", CONTRACT.codes)
-def test_link_page_offers_both_snippets_in_its_language(site, site_url, code):
-    snippets = article(site, code).find_all("div", class_="guide-snippet")
-    assert len(snippets) == 2
-    markdown, html = (snippet.find("code").text for snippet in snippets)
-    link_text, url = LABELS["link_snippet_link"][code], site_url + SNIPPET_TARGET
-    before, _, after = LABELS["link_snippet"][code].partition("{link}")
-    assert markdown == f"{before}[{link_text}]({url}){after}"
-    assert html == f'<p>{before}<a href="{url}">{link_text}</a>{after}</p>'
-    for snippet, format_name in zip(snippets, ("Markdown", "HTML")):
-        button = snippet.find("button")
-        assert format_name in button.attrs["aria-label"] and button.text == LABELS["link_copy"][code]
+def test_link_page_gives_the_pay_figures_country_and_years_from_the_data(site, code):
+    data = load_guide_data(REPO / "data" / "figures.yml")
+    periods = [data.median_pay.period] + [
+        entry.period
+        for name in ("pay_percentiles", "average_pay", "pay_by_industry", "pay_by_experience", "bonuses")
+        for entry in getattr(data, name)
+    ]
+    years = sorted(int(y) for period in periods for y in re.findall(r"\d{4}", period))
+    note = article(site, code).find("p", class_="guide-figures-note").text
+    assert str(years[0]) in note and str(years[-1]) in note
+
+
+@pytest.mark.parametrize("code", CONTRACT.codes)
+def test_link_page_offers_a_filter(site, code):
+    finder = article(site, code).find("div", class_="guide-finder")
+    assert "hidden" in finder.attrs  # shown by the script
+    field = finder.find("input")
+    assert finder.find("label").attrs["for"] == field.attrs["id"] and field.attrs["type"] == "search"
 
 
 @pytest.mark.parametrize("code", CONTRACT.codes)

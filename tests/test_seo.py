@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 import formatting
-from conftest import REPO, build_project, copy_project, load_contract
+from conftest import REPO, build_project, copy_project, is_share_page, load_contract
 from guide_data import load_guide_data
 from html_pages import main_text
 
@@ -84,12 +84,19 @@ def head(path: Path) -> _Head:
 
 def html_pages(root: Path) -> list[Path]:
     """Every page a search engine may index: all HTML but the noindex /go/ redirects."""
-    return sorted(page for page in root.rglob("*.html") if page.relative_to(root).parts[0] != "go")
+    return sorted(
+        page for page in root.rglob("*.html")
+        if page.relative_to(root).parts[0] != "go" and not is_share_page(page.relative_to(root))
+    )
 
 
 def content_pages(root: Path) -> list[Path]:
-    """The guide's pages; /go/ redirects are noindex and described for no one."""
-    return sorted(page for page in root.rglob("index.html") if page.relative_to(root).parts[0] != "go")
+    """The guide's pages; /go/ redirects and section share pages are checked on their own
+    (tests/test_go_links.py, tests/test_previews.py)."""
+    return sorted(
+        page for page in root.rglob("index.html")
+        if page.relative_to(root).parts[0] != "go" and not is_share_page(page.relative_to(root))
+    )
 
 
 def site_path(site, page: Path) -> str:
@@ -153,7 +160,7 @@ def test_open_graph_and_twitter_tags_on_every_page_of_every_language(site):
         assert parsed.one("og:locale") == OG_LOCALE[code], where
         alternates = parsed.meta.get("og:locale:alternate", [])
         assert sorted(alternates) == sorted(v for k, v in OG_LOCALE.items() if k != code), where
-        assert parsed.one("twitter:card") == "summary", where
+        assert parsed.one("twitter:card") == "summary_large_image", where  # with its image: tests/test_previews.py
         assert parsed.one("twitter:title") == parsed.one("og:title"), where
         assert parsed.one("twitter:description") == parsed.one("description"), where
         checked[code] += 1

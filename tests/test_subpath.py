@@ -17,7 +17,7 @@ import urllib.request
 import pytest
 
 import nginx_site
-from conftest import REPO, build_project, load_contract
+from conftest import REPO, build_project, is_share_page, load_contract
 
 pytestmark = pytest.mark.browser
 CONTRACT = load_contract()
@@ -44,7 +44,7 @@ def _pages(site_dir) -> list[str]:
     return sorted(
         "" if index.parent == site_dir else index.parent.relative_to(site_dir).as_posix() + "/"
         for index in site_dir.rglob("index.html")
-        if index.relative_to(site_dir).parts[0] != "go"
+        if index.relative_to(site_dir).parts[0] != "go" and not is_share_page(index.relative_to(site_dir))
     )
 
 
