@@ -386,9 +386,7 @@ REQUIRED_LABELS = (
 ).split()
 # The "Link to this guide" page (hooks/link_page.py).
 REQUIRED_LABELS += (
-    "link_section link_language link_address link_whole_page link_reader_language link_caption "
-    "link_copy link_copy_name link_copy_snippet_name link_copied link_copied_status "
-    "link_copy_failed link_snippet link_snippet_link"
+    "link_whole_page link_reader_language link_copied link_copied_status link_copy_failed"
 ).split()
 
 # The {placeholders} each label may hold, as the hooks fill them in (renderers.py,
@@ -413,10 +411,6 @@ LABEL_PLACEHOLDERS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "quick_outlook_value": (("percent", "descriptor"), ("percent",)),
     "notice_us_figures": (("years", "handbook"), ("years", "handbook")),
     "permalink": (("heading",), ("heading",)),
-    "link_caption": (("page",), ("page",)),
-    "link_copy_name": (("target", "language"), ("target", "language")),
-    "link_copy_snippet_name": (("format",), ("format",)),
-    "link_snippet": (("link",), ("link",)),
 }
 # Labels drawn beside a chart's bars (charts.py) are capped like the bars' own labels.
 BAR_LABELS = ("percentile_row", "median_row")
@@ -486,8 +480,6 @@ def _label_placeholders(data: GuideData) -> list[str]:
             missing = [name for name in required if name not in names]
             if missing:
                 problems.append(f"{where}: placeholder {{{missing[0]}}} is missing (this label needs: {known})")
-            if key == "link_snippet" and names.count("link") > 1:  # the text is split at the link
-                problems.append(f"{where}: {{link}} appears more than once")
             if key in BAR_LABELS and len(text) > MAX_BAR_LABEL:
                 problems.append(f"{where}: {len(text)} characters; a chart label has at most {MAX_BAR_LABEL}")
     return problems

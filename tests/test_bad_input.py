@@ -182,14 +182,13 @@ LABEL_TEMPLATES = [
     ("labels.permalink.en", "Link {0}", "labels.permalink.en: unknown placeholder {0} (this label takes: {heading})"),  # review
     ("labels.source_line.fi", "Lähde: {sources} {year}", "labels.source_line.fi: unknown placeholder {year} (this label takes: {sources})"),  # review
     ("labels.measure.nb", "Mål {period}", "labels.measure.nb: unknown placeholder {period} (this label takes: none)"),
-    ("labels.link_copy_name.ko", "{target} {}", "labels.link_copy_name.ko: unknown placeholder {} (this label takes: {target}, {language})"),
+    ("labels.caption_experience.ko", "{publisher} {}", "labels.caption_experience.ko: unknown placeholder {} (this label takes: {publisher}, {source})"),
     ("labels.permalink.fi", "Linkki: {heading!r}", "labels.permalink.fi: unknown placeholder {heading!r} (this label takes: {heading})"),
     ("labels.source_line.nl", "Bron.", "labels.source_line.nl: placeholder {sources} is missing (this label needs: {sources})"),
     ("labels.quick_median_pay_value.en", "{annual} per year", "labels.quick_median_pay_value.en: placeholder {hourly} is missing (this label needs: {annual}, {hourly})"),
     ("labels.notice_us_figures.nb", "Tall fra {years}.", "labels.notice_us_figures.nb: placeholder {handbook} is missing (this label needs: {years}, {handbook})"),
     ("labels.measure.en", "Measure }", "labels.measure.en: stray '}' in 'Measure }': a placeholder is a name in braces (this label takes: none)"),
     ("labels.percentile_row.en", "{n}th {percentile", "labels.percentile_row.en: stray '{' in '{n}th {percentile': a placeholder is a name in braces (this label takes: {n})"),
-    ("labels.link_snippet.en", "Read {link} and {link}", "labels.link_snippet.en: {link} appears more than once"),
 ]
 
 
@@ -228,11 +227,13 @@ def _label_calls() -> list[tuple[str, str, set[str]]]:
 
 def test_the_placeholder_table_allows_every_name_the_hooks_fill():
     from guide_data import LABEL_PLACEHOLDERS
+    from sharing_data import PLACEHOLDERS as SHARING_PLACEHOLDERS
 
     calls = _label_calls()
     assert calls, "no label calls found"
     for file, key, names in calls:
-        allowed = set(LABEL_PLACEHOLDERS.get(key, ((), ()))[0])
+        # The link page's own texts live in data/sharing.yml, checked by hooks/sharing_data.py.
+        allowed = set(SHARING_PLACEHOLDERS[key]) if key in SHARING_PLACEHOLDERS else set(LABEL_PLACEHOLDERS.get(key, ((), ()))[0])
         assert names <= allowed, f"{file}: label {key!r} is filled with {names - allowed}, which guide_data.LABEL_PLACEHOLDERS does not allow"
 
 
