@@ -192,7 +192,8 @@ def cite(ctx: Context, entry_id: str, form: str = "") -> str:
     entry = _entry(ctx, entry_id)
     source = ctx.data.source(entry.source)
     publisher = ctx.data.publisher(source.publisher)
-    when = ctx.label("cite_undated") if entry.period == "undated" else ctx.period(entry.period)
+    period = cited_period(ctx.data, entry)
+    when = ctx.label("cite_undated") if period == "undated" else ctx.period(period)
     return str(
         Markup('(<a href="{href}#source-{id}">{publisher}, {when}</a>)').format(
             href=ctx.sources_href, id=source.id, publisher=ctx.text(publisher.short), when=when
@@ -201,6 +202,12 @@ def cite(ctx: Context, entry_id: str, form: str = "") -> str:
 
 
 # -- Tables ------------------------------------------------------------------
+
+
+def cited_period(data: GuideData, entry: Sourced) -> str:
+    """The period a citation names: the entry's, or, for a figure without one, its source's
+    (the Handbook's 2016-26 edition, not "undated")."""
+    return data.source(entry.source).period if entry.period == "undated" else entry.period
 
 
 def _source_link(ctx: Context, source_id: str, period: str) -> Markup:
@@ -219,8 +226,8 @@ def _source_link(ctx: Context, source_id: str, period: str) -> Markup:
 def _source_line(ctx: Context, cited: list[Sourced]) -> Markup:
     seen: list[tuple[str, str]] = []
     for entry in cited:
-        if (entry.source, entry.period) not in seen:
-            seen.append((entry.source, entry.period))
+        if (entry.source, cited_period(ctx.data, entry)) not in seen:
+            seen.append((entry.source, cited_period(ctx.data, entry)))
     separator = language_forms.list_separator(ctx.language)
     links = Markup(separator).join(_source_link(ctx, source, period) for source, period in seen)
     template = escape(ctx.label("source_line" if len(seen) == 1 else "source_line_many"))
