@@ -106,7 +106,9 @@ def on_page_context(context, page, config, nav):
     image = image_path(f"{language}/{_name(path)}", card, lambda: draw_card(card))
     context["language_hint"] = language_hint(config)
     context["preview"] = Preview(
-        image=site_languages.absolute_url(image, config), alt=f"{title} – {config.site_name}"
+        image=site_languages.absolute_url(image, config),
+        # A home page's heading may be the guide's name itself: say it once.
+        alt=title if title == config.site_name else f"{title} – {config.site_name}",
     )
     return context
 
