@@ -31,6 +31,11 @@ def list_separator(language: str) -> str:
     return LIST_SEPARATOR.get(language, "; ")
 
 
+def parenthetical(text: str, note: str, language: str) -> str:
+    """A note in brackets after a text: "Call centers (Work environment)", "콜센터(근무 환경)"."""
+    return f"{text}{BRACKET_SPACE.get(language, ' ')}({note})"
+
+
 def range_dash(language: str) -> str:
     return RANGE_DASH.get(language, "–")
 
@@ -125,6 +130,8 @@ SPAN_FORMS = {
     }
 }
 RANGE_DASH = {"ko": "~"}
+# Korean puts no space before an opening bracket.
+BRACKET_SPACE = {"ko": ""}
 # Between the sources of a source line: Korean punctuation has no semicolon.
 LIST_SEPARATOR = {"ko": " / "}
 SPAN = {"ko": "{start}{dash}{end}년"}

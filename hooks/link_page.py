@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 
+import language_forms
 from guide_data import GuideData
 from inline_scripts import compact
 from link_contract import LINK_PAGE, LinkContract, PageTitles, load_link_contract, page_titles
@@ -199,7 +200,7 @@ def link_group(ctx: Context, path: str, duplicates: set[str]) -> Markup:
     for anchor in ctx.contract.pages[path]:
         heading = titles.sections[anchor]
         # Two pages have a "Call centers" section: their buttons say which page.
-        target = f"{heading} ({titles.title})" if heading in duplicates else heading
+        target = language_forms.parenthetical(heading, titles.title, ctx.language) if heading in duplicates else heading
         blocks.append(section_block(ctx, path, anchor, target, heading))
     ident = "links-" + (path.strip("/") or "home")
     return Markup(
