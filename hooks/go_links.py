@@ -133,6 +133,7 @@ def go_page(contract: LinkContract, path: str, labels, image: str, config) -> st
             ),
             links=links,
             data=Markup(data),
+            script=SCRIPT_ELEMENT,
         )
     )
 
@@ -145,6 +146,23 @@ def og_locale(language: str) -> str:
     likely = Locale.parse(get_global("likely_subtags").get(language, language))
     return f"{likely.language}_{likely.territory}" if likely.territory else likely.language
 
+
+# The redirect, the same on every /go/ page, so a Content-Security-Policy needs one
+# hash for all of them (hosting/nginx_site.py reads it from here).
+SCRIPT_ELEMENT = Markup("""<script>
+(function (d) {
+  var hash = location.hash, wanted = navigator.languages || [navigator.language || ""];
+  document.querySelectorAll("li a").forEach(function (a) { a.href = a.getAttribute("href") + hash; });
+  for (var i = 0; i < wanted.length; i++) {
+    var code = String(wanted[i]).toLowerCase().split(/[-_]/)[0];
+    code = d.aliases[code] || code;
+    if (Object.prototype.hasOwnProperty.call(d.targets, code)) {
+      return location.replace(d.targets[code] + hash);
+    }
+  }
+  location.replace(d.targets[d.fallback] + hash);
+})(JSON.parse(document.getElementById("go-targets").textContent));
+</script>""")
 
 _PAGE = Markup("""<!doctype html>
 <html lang="en">
@@ -181,20 +199,7 @@ _PAGE = Markup("""<!doctype html>
 </ul>
 </main>
 <script type="application/json" id="go-targets">{data}</script>
-<script>
-(function (d) {{
-  var hash = location.hash, wanted = navigator.languages || [navigator.language || ""];
-  document.querySelectorAll("li a").forEach(function (a) {{ a.href = a.getAttribute("href") + hash; }});
-  for (var i = 0; i < wanted.length; i++) {{
-    var code = String(wanted[i]).toLowerCase().split(/[-_]/)[0];
-    code = d.aliases[code] || code;
-    if (Object.prototype.hasOwnProperty.call(d.targets, code)) {{
-      return location.replace(d.targets[code] + hash);
-    }}
-  }}
-  location.replace(d.targets[d.fallback] + hash);
-}})(JSON.parse(document.getElementById("go-targets").textContent));
-</script>
+{script}
 </body>
 </html>
 """)

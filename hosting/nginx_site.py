@@ -137,8 +137,7 @@ def shipped_scripts() -> tuple[set[str], list[re.Pattern]]:
     templates = Path(material.__file__).parent / "templates"
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader([str(REPO / "overrides"), str(templates)]))
     exact = {compact(environment.get_template(f"partials/{script.name}").render()) for script in PARTIALS.glob("*.js")}
-    go_page = str(go_links._PAGE.format(title="", heading="", site_name="", links="", data="{}"))
-    exact.update(inline_scripts(go_page))
+    exact.update(inline_scripts(str(go_links.SCRIPT_ELEMENT)))
     material_templates = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)))
     patterns = []
     for template in sorted((templates / "partials" / "javascripts").glob("*.html")):

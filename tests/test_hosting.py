@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import nginx_site
-from conftest import REPO, load_contract
+from conftest import REPO, is_share_page, load_contract
 from material_start import start_material
 
 CONTRACT = load_contract()
@@ -149,7 +149,12 @@ def test_the_rewritten_bundle_is_named_after_its_content(site):
         for reference in re.findall(r"bundle\.[0-9a-f]{8,}\.min\.js", page.read_text(encoding="utf-8")):
             named.setdefault(reference, []).append(page.relative_to(site.root).as_posix())
     assert set(named) == {bundle.name}
-    pages = [p for p in site.root.rglob("*.html") if "/go/" not in f"/{p.relative_to(site.root).as_posix()}"]
+    # /go/ and share pages only forward the reader: they load no script.
+    pages = [
+        p
+        for p in site.root.rglob("*.html")
+        if "/go/" not in f"/{p.relative_to(site.root).as_posix()}" and not is_share_page(p.relative_to(site.root))
+    ]
     assert len(named[bundle.name]) == len(pages)
 
 
