@@ -254,13 +254,16 @@ def table(
     body = []
     for index, (first, *rest) in enumerate(rows):
         row_id = Markup(' id="{}"').format(row_ids[index]) if row_ids else ""
-        cells = Markup("\n").join(Markup("<td>{}</td>").format(cell) for cell in rest)
+        # Each cell names its column, for the stacked layout wide tables take on phones.
+        cells = Markup("\n").join(
+            Markup('<td data-label="{}">{}</td>').format(label, cell) for label, cell in zip(head[1:], rest)
+        )
         body.append(Markup('<tr{}><th scope="row">{}</th>\n{}</tr>').format(row_id, first, cells))
     markup = Markup(
         '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-        "<table><caption>{caption}</caption>\n<thead><tr>{header}</tr></thead>\n"
+        "<table{wide}><caption>{caption}</caption>\n<thead><tr>{header}</tr></thead>\n"
         "<tbody>{body}</tbody></table></div></div>\n"
-    ).format(caption=caption, header=header, body=Markup("\n").join(body))
+    ).format(caption=caption, header=header, body=Markup("\n").join(body), wide=Markup(' class="guide-wide"') if len(head) > 3 else "")
     source = _source_line(ctx, cited) if cited else ""
     if chart:
         markup = Markup('{}<details class="guide-chart-table"><summary>{}</summary>{}</details>').format(

@@ -117,7 +117,7 @@ def test_running_text_and_tables_write_amounts_in_their_own_forms(site, code):
     html = site.page(CONTRACT.prefix(code), "salary/").read_text(encoding="utf-8")
     paragraphs = " ".join(re.sub(r"<[^>]+>", "", p) for p in re.findall(r"<p>(.*?)</p>", html, re.S))
     home = site.page(CONTRACT.prefix(code), "").read_text(encoding="utf-8")
-    cells = " ".join(re.findall(r"<td>(.*?)</td>", home, re.S))
+    cells = " ".join(re.findall(r"<td[^>]*>(.*?)</td>", home, re.S))
     median = DATA.median_pay.annual
     assert formatting.money(median, "USD", code, "prose") in paragraphs
     assert formatting.money(median, "USD", code, "compact") in cells
@@ -136,7 +136,7 @@ def test_search_excerpts_keep_cells_apart_and_show_each_table_once(site, code):
         for caption in re.findall(r"<caption>(.*?)</caption>", html):
             caption = re.sub(r"<[^>]+>", "", caption)
             assert text.count(caption) == 1, f"{path}: caption {caption!r} is indexed {text.count(caption)} times"
-        for row in re.findall(r'<tr[^>]*><th scope="row">(.*?)</th>\s*<td>(.*?)</td>', html, re.S):
+        for row in re.findall(r'<tr[^>]*><th scope="row">(.*?)</th>\s*<td[^>]*>(.*?)</td>', html, re.S):
             header, cell = (re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", part)).strip() for part in row)
             assert f"{header} {cell}" in text, f"{path}: {header!r} and {cell!r} are not kept apart"
     # The charts are not indexed: their table is.

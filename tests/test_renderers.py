@@ -237,10 +237,10 @@ def test_every_table_has_a_caption_header_cells_and_a_source_line():
     ctx = renderers.Context(data=DATA, language="nb", sources_href="../sources/")
     for name, render in renderers.TABLES.items():
         html = render(ctx)
-        assert html.count("<caption>") == html.count("<table>") >= 1, name
+        assert html.count("<caption>") == html.count("<table") >= 1, name
         assert '<th scope="col">' in html and '<th scope="row">' in html, name
         if name != "sources":
-            assert html.count('class="guide-source"') == html.count("<table>"), name
+            assert html.count('class="guide-source"') == html.count("<table"), name
             assert 'href="../sources/#source-' in html, name
 
 
