@@ -226,8 +226,9 @@ def _source_link(ctx: Context, source_id: str, period: str) -> Markup:
 def _source_line(ctx: Context, cited: list[Sourced]) -> Markup:
     seen: list[tuple[str, str]] = []
     for entry in cited:
-        if (entry.source, cited_period(ctx.data, entry)) not in seen:
-            seen.append((entry.source, cited_period(ctx.data, entry)))
+        key = (entry.source, cited_period(ctx.data, entry))
+        if key not in seen:
+            seen.append(key)
     separator = language_forms.list_separator(ctx.language)
     links = Markup(separator).join(_source_link(ctx, source, period) for source, period in seen)
     template = escape(ctx.label("source_line" if len(seen) == 1 else "source_line_many"))
