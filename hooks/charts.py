@@ -4,7 +4,8 @@ Each chart is a `<figure>` with a caption and an SVG (role="img") whose <title>
 and <desc> give its name and every value, so it needs no script and reads without
 sight. A `chart:` marker shows the chart with its table one tap away (see
 renderers.table), so each figure appears once; a set of a single value gets its
-table alone, as a chart of one bar says nothing. The chart is left out of the
+table alone, as a chart of one bar says nothing (a page can instead name the set
+it charts and give that value in its text). The chart is left out of the
 search index (the table is in it). Bars start at zero and their length is proportional to the amount; labels
 and numbers come formatted for the page's language from renderers.Context, and
 every value from the data file is HTML-escaped. Colours are set in
@@ -106,15 +107,25 @@ def bar_chart(chart_id: str, caption: str, bars: list[Bar]) -> str:
 
 def pay_percentiles(ctx: Context) -> str:
     """One chart per percentile set (hourly and annual amounts do not share a scale)."""
-    parts = []
-    for pset in ctx.data.pay_percentiles:
-        bars = [
-            Bar(renderers.percentile_label(ctx, rank), amount, ctx.money(amount))
-            for rank, amount in ctx.data.percentile_points(pset).items()
-        ]
-        chart = bar_chart(f"pay-percentiles-{pset.id}", renderers.percentile_caption(ctx, pset), bars) if len(bars) > 1 else ""
-        parts.append(renderers.percentile_table(ctx, pset, chart))
-    return "".join(parts)
+    return "".join(_percentile_set(ctx, pset) for pset in ctx.data.pay_percentiles)
+
+
+def pay_percentile_set(ctx: Context, set_id: str) -> str:
+    """The chart of one percentile set, for a page that gives the other sets in its text."""
+    found = [pset for pset in ctx.data.pay_percentiles if pset.id == set_id]
+    if not found:
+        known = ", ".join(pset.id for pset in ctx.data.pay_percentiles)
+        raise renderers.UnknownEntry(f"no pay_percentiles set {set_id!r}; known: {known}")
+    return _percentile_set(ctx, found[0])
+
+
+def _percentile_set(ctx: Context, pset) -> str:
+    bars = [
+        Bar(renderers.percentile_label(ctx, rank), amount, ctx.money(amount))
+        for rank, amount in ctx.data.percentile_points(pset).items()
+    ]
+    chart = bar_chart(f"pay-percentiles-{pset.id}", renderers.percentile_caption(ctx, pset), bars) if len(bars) > 1 else ""
+    return renderers.percentile_table(ctx, pset, chart)
 
 
 def pay_by_industry(ctx: Context) -> str:
@@ -127,3 +138,5 @@ CHARTS: dict[str, Callable[[Context], str]] = {
     "pay-percentiles": pay_percentiles,
     "pay-by-industry": pay_by_industry,
 }
+# Charts whose marker can name one part: "<!-- chart: pay-percentiles.bls-2017-hourly -->".
+CHART_PARTS: dict[str, Callable[[Context, str], str]] = {"pay-percentiles": pay_percentile_set}

@@ -4,6 +4,7 @@ Markers are HTML comments, so an unprocessed page still reads cleanly:
 
     <!-- table: pay-percentiles -->           a captioned table with its source line
     <!-- chart: pay-percentiles -->           the same figures as a bar chart, its table one tap away
+    <!-- chart: pay-percentiles.bls-2017-hourly -->   ... only the chart of that set
     <!-- figure: median-pay.annual -->        one figure, formatted for the language's running text
     <!-- figure: median-pay.annual | genitive -->   ... in a grammatical form (language_forms.py)
     <!-- period: median-pay -->               an entry's reference period (also takes a form)
@@ -114,22 +115,30 @@ def root_href(page_url: str) -> str:
     return "../" * page_url.count("/")
 
 
-def _named(kind: str, registry: dict) -> Callable[[renderers.Context, str, str], str]:
-    """A marker renderer that looks the marker's argument up in `registry` (no forms)."""
+def _named(kind: str, registry: dict, parts: dict | None = None) -> Callable[[renderers.Context, str, str], str]:
+    """A marker renderer that looks the marker's argument up in `registry` (no forms).
 
-    def render(ctx: renderers.Context, name: str, form: str) -> str:
+    "name.part" renders one part of it, for the names listed in `parts`.
+    """
+
+    def render(ctx: renderers.Context, argument: str, form: str) -> str:
+        name, _, part = argument.partition(".")
         if name not in registry:
             raise renderers.UnknownEntry(f"no {kind} {name!r}; known: {', '.join(registry)}")
         if form:
             raise UnknownForm(f"a {kind} has no forms")
-        return registry[name](ctx)
+        if not part:
+            return registry[name](ctx)
+        if name not in (parts or {}):
+            raise renderers.UnknownEntry(f"the {kind} {name!r} has no parts to choose from ({argument!r})")
+        return parts[name](ctx, part)
 
     return render
 
 
 _RENDERERS = {
     "table": _named("table", renderers.TABLES),
-    "chart": _named("chart", charts.CHARTS),
+    "chart": _named("chart", charts.CHARTS, charts.CHART_PARTS),
     "notice": _named("notice", renderers.NOTICES),
     "downloads": _named("downloads", renderers.DOWNLOADS_LISTS),
     "figure": renderers.figure,

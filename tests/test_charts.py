@@ -20,6 +20,7 @@ NBSP = "\u00a0"
 DATA = load_guide_data(REPO / "data" / "figures.yml")
 CONTRACT = load_contract()
 FIGURE = re.compile(r'<figure class="guide-chart" id="([^"]+)"[^>]*>.*?</figure>', re.S)
+CHART_MARKER = re.compile(r"<!-- chart: ([\w-]+)(?:\.([\w-]+))? -->")
 
 
 def _ctx(language: str, data=DATA) -> renderers.Context:
@@ -151,12 +152,45 @@ def test_unknown_chart_fails_naming_the_page_and_the_known_charts():
     assert "pay-percentiles, pay-by-industry" in str(error.value)
 
 
+def test_a_chart_marker_can_name_one_percentile_set():
+    html = _render_markdown("<!-- chart: pay-percentiles.bls-2017-hourly -->")
+    assert _figures(html).keys() == {"chart-pay-percentiles-bls-2017-hourly"}
+    assert "Percentielen van het jaarloon" not in html and f"US${NBSP}41.430" not in html
+    assert html.count("<table") == 1
+
+
+@pytest.mark.parametrize(
+    "marker, message",
+    [
+        ("<!-- chart: pay-percentiles.bls-1999-weekly -->", "no pay_percentiles set 'bls-1999-weekly'; known: bls-2017-hourly, bls-2016-annual"),
+        ("<!-- chart: pay-by-industry.retail -->", "the chart 'pay-by-industry' has no parts"),
+        ("<!-- table: pay-percentiles.bls-2017-hourly -->", "the table 'pay-percentiles' has no parts"),
+    ],
+)
+def test_a_part_that_does_not_exist_fails_naming_the_page(marker, message):
+    with pytest.raises(PluginError, match="salary.md") as error:
+        _render_markdown(marker)
+    assert message in str(error.value)
+
+
 @pytest.mark.parametrize("code", CONTRACT.codes)
 def test_a_figure_set_with_a_chart_is_not_also_shown_as_a_table(code):
     markdown = (REPO / "docs" / code / "salary.md").read_text(encoding="utf-8")
+    assert {name for name, _ in CHART_MARKER.findall(markdown)} == set(charts.CHARTS)
     for name in charts.CHARTS:
-        assert f"<!-- chart: {name} -->" in markdown, name
-        assert f"<!-- table: {name} -->" not in markdown, name
+        assert f"<!-- table: {name}" not in markdown, name
+
+
+@pytest.mark.parametrize("code", CONTRACT.codes)
+def test_a_percentile_set_left_out_of_the_chart_is_given_in_the_text(code):
+    markdown = (REPO / "docs" / code / "salary.md").read_text(encoding="utf-8")
+    charted = {part for name, part in CHART_MARKER.findall(markdown) if name == "pay-percentiles"}
+    if "" in charted:
+        return  # the whole chart marker shows every set
+    for pset in DATA.pay_percentiles:
+        if pset.id not in charted:
+            for rank in DATA.percentile_points(pset):
+                assert f"<!-- figure: percentile.{pset.id}.{rank} -->" in markdown, (pset.id, rank)
 
 
 @pytest.mark.parametrize("code", CONTRACT.codes)

@@ -21,7 +21,7 @@ JSON_FILE, CSV_FILE, SCHEMA_FILE = "data/figures.json", "data/figures.csv", "dat
 CSV_COLUMNS = ["figure_id", "value", "value_max", "unit", "source_id", "source_publisher", "period"]
 UNITS = {"USD per year", "USD per hour", "percent", "ratio (value in value_max)", "count", "weeks", "years"}
 FIGURE_MARKER = re.compile(r"<!--\s*figure:\s*([^\s|]+)\s*(?:\|[^>]*)?-->")
-TABLE_MARKER = re.compile(r"<!--\s*(?:table|chart):\s*(\S+)\s*-->")
+TABLE_MARKER = re.compile(r"<!--\s*(?:table|chart):\s*([\w-]+)[^>]*-->")
 # The table that shows a figure, by the first part of its id, for pages without its marker.
 TABLE_FOR = {
     "percentile": "pay-percentiles",
