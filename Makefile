@@ -18,7 +18,7 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
-.PHONY: setup serve build check test bench browser nginx java node lighthouse audit clean
+.PHONY: setup serve build check test bench phone-heights browser nginx java node lighthouse audit clean
 
 setup: $(VENV)/.installed
 
@@ -81,6 +81,11 @@ test: setup browser nginx java node build
 RUNS ?= 5
 bench: setup
 	$(BIN)/python tests/bench.py --runs $(RUNS)
+
+# Page heights on a 360 x 640 touch screen, in every language (tests/phone_heights.py).
+PHONE_PAGES ?= salary/ link-to-this-guide/
+phone-heights: setup browser build
+	$(BIN)/python tests/phone_heights.py --site site --pages $(PHONE_PAGES) $(PHONE_ARGS)
 
 # The Nu HTML Checker (tests/test_html_validity.py) runs on Java.
 java:
