@@ -49,6 +49,8 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # The budget every page must meet on a first visit.
 MIN_SCORE = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 MAX_KIB = 100
+# Share pages for one section (hooks/previews.py): "s/skills/empathy", "nl/s/skills/empathy".
+SHARE_PAGE = re.compile(r"(?:[a-z]{2,3}/)?s/")
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,14 @@ def build(site_dir: Path, site_url: str) -> None:
 def pages(site_dir: Path) -> list[str]:
     """Every page's URL path relative to the site root: "", "salary/", "ko/salary/"...
 
-    Not the /go/ stubs: they only redirect to a page audited here (Lighthouse
-    would score that page again, less the redirect's round trip).
+    Not the /go/ stubs nor the share pages (`s/skills/empathy/`, `nl/s/...`): they
+    only redirect to a page audited here (Lighthouse would score that page again,
+    less the redirect's round trip).
     """
     found = []
     for index in site_dir.rglob("index.html"):
         path = index.parent.relative_to(site_dir).as_posix()
-        if path == "go" or path.startswith("go/"):
+        if path == "go" or path.startswith("go/") or SHARE_PAGE.match(path):
             continue
         found.append("" if path == "." else path + "/")
     # The root language first, then the others, each in path order.
