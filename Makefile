@@ -1,7 +1,7 @@
 # Set-up, serve, build, test and audit for the career guide.
 # Every target installs what it needs first: a project virtual environment from the
-# pinned lock file, Debian's Chromium and nginx for the tests, Lighthouse (pinned in
-# package-lock.json) for the audit.
+# pinned lock file, Debian's Chromium, Noto CJK fonts and nginx for the tests,
+# Lighthouse (pinned in package-lock.json) for the audit.
 
 PYTHON ?= python3.11
 VENV := .venv
@@ -36,11 +36,11 @@ serve: setup
 build: setup
 	$(BIN)/python hosting/build_site.py --site-dir site
 
-# A Debian package, installed when $(1) is missing: directly as root, through sudo
+# A Debian package, installed when the file $(1) is missing: directly as root, through sudo
 # without a password otherwise (as on CI runners), or else a message saying what to
 # run. $(2) lists packages to try in turn (Debian releases differ in their names).
 define debian_package
-	@if [ -x $(1) ]; then exit 0; fi; \
+	@if [ -e $(1) ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ]; then as_root=; \
 	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then as_root=sudo; \
 	else echo "error: $(1) is missing; as root run: apt-get update && apt-get install -y $(firstword $(2))" >&2; exit 1; fi; \
@@ -49,13 +49,16 @@ define debian_package
 	for package in $(2); do \
 		$$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$package >/dev/null && break; \
 	done; \
-	[ -x $(1) ] || { echo "error: installing $(2) did not provide $(1)" >&2; exit 1; }
+	[ -e $(1) ] || { echo "error: installing $(2) did not provide $(1)" >&2; exit 1; }
 endef
 
 # Playwright cannot download its own browser on these machines: the tests drive
-# Debian's Chromium.
+# Debian's Chromium. Noto CJK gives it Hangul, so Korean pages are laid out and
+# measured with real glyphs, as on a reader's phone, not with empty boxes.
+CJK_FONT ?= /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 browser:
 	$(call debian_package,$(CHROMIUM),chromium)
+	$(call debian_package,$(CJK_FONT),fonts-noto-cjk)
 
 # The tests and the audit serve the site through nginx with hosting/nginx/.
 nginx:
