@@ -1,7 +1,8 @@
 """The guide on a phone: 360x640 and 412x823 touch screens, in every language.
 
-No page scrolls sideways; Korean words are never broken inside (every text element,
-links and table cells too, keeps words whole); the link page's controls are at least
+No page scrolls sideways; no figure in a table is split over two lines; Korean words
+are never broken inside (every text element, links and table cells too, keeps words
+whole); the link page's controls are at least
 44 px tall; a reader whose browser prefers Finnish gets a suggestion in Finnish on an
 English page, leading to the same section, and it stays closed once closed; copying a
 section's ready-made text puts plain text and HTML on the clipboard.
@@ -51,6 +52,37 @@ def test_no_page_scrolls_sideways(browser, base_url, code, size):
             )
             scroll = tab.evaluate("document.documentElement.scrollWidth")
             assert scroll <= width and not wide, (path, scroll, wide)
+
+
+@pytest.mark.parametrize("size", PHONES)
+@pytest.mark.parametrize("code", CONTRACT.codes)
+def test_figures_in_tables_stay_on_one_line(browser, base_url, code, size):
+    """An amount, a count or a percentage in a table cell is never split over two lines.
+
+    Figures are the short cells with a digit and no ordinary space (figures are
+    formatted with no-break spaces)."""
+    with phone(browser, size, locale=code) as context:
+        tab = context.new_page()
+        checked = 0
+        for path in CONTRACT.pages:
+            tab.goto(base_url + CONTRACT.prefix(code) + path)
+            tab.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            split, cells = tab.evaluate(
+                """() => {
+                  const cells = [...document.querySelectorAll('article td')]
+                    .filter(c => c.getClientRects().length)
+                    .filter(c => { const t = c.textContent.trim(); return t.length <= 16 && /\\d/.test(t) && !t.includes(' '); });
+                  const split = cells.filter(c => {
+                    const range = document.createRange();
+                    range.selectNodeContents(c);
+                    return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size > 1;
+                  }).map(c => c.textContent.trim());
+                  return [split.slice(0, 5), cells.length];
+                }"""
+            )
+            checked += cells
+            assert not split, (path, split)
+        assert checked > 20, "too few figures in tables were found to check"
 
 
 @pytest.mark.parametrize("size", PHONES)
