@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort
 
 from conftest import REPO, build_project, copy_project
 from guide_data import DataFileError, load_guide_data
+from test_data_file import write
 
 DATA_FILE = REPO / "data" / "figures.yml"
 RAW = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
@@ -39,14 +40,20 @@ def set_at(path: str, value):
     return spoil
 
 
+def spoiled(tmp_path: Path, spoil) -> Path:
+    """A copy of the data file with one change (`spoil` edits the parsed data)."""
+    data = copy.deepcopy(RAW)
+    spoil(data)
+    return write(tmp_path, data)
+
+
 def errors_for(tmp_path: Path, spoil=None, text: bytes | None = None) -> tuple[Path, list[str]]:
     """The lines of the error the loader gives for a spoiled copy of the data file."""
-    path = tmp_path / "figures.yml"
     if text is None:
-        data = copy.deepcopy(RAW)
-        spoil(data)
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
-    path.write_bytes(text)
+        path = spoiled(tmp_path, spoil)
+    else:
+        path = tmp_path / "figures.yml"
+        path.write_bytes(text)
     with pytest.raises(DataFileError) as error:
         load_guide_data(path)
     return path, str(error.value).splitlines()
@@ -198,12 +205,11 @@ def test_a_label_uses_only_and_all_of_its_placeholders(tmp_path, field, text, ex
 
 
 def test_optional_placeholders_may_be_left_out(tmp_path):
-    data = copy.deepcopy(RAW)
-    data["labels"]["quick_outlook_value"]["en"] = "{percent}"
-    data["labels"]["caption_experience"]["en"] = "Annual pay by experience ({source})"
-    path = tmp_path / "figures.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    assert load_guide_data(path).labels["quick_outlook_value"]["en"] == "{percent}"
+    def spoil(data):
+        data["labels"]["quick_outlook_value"]["en"] = "{percent}"
+        data["labels"]["caption_experience"]["en"] = "Annual pay by experience ({source})"
+
+    assert load_guide_data(spoiled(tmp_path, spoil)).labels["quick_outlook_value"]["en"] == "{percent}"
 
 
 def _label_calls() -> list[tuple[str, str, set[str]]]:

@@ -8,19 +8,17 @@ the field. Text in the published CSV cannot start a spreadsheet formula.
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import logging
 
 import pytest
-import yaml
 from mkdocs.exceptions import Abort
 
 import open_data
 from conftest import build_project, copy_project
 from guide_data import load_guide_data
-from test_bad_input import DATA_FILE, RAW, TEXT, assert_reported, errors_for, set_at
+from test_bad_input import DATA_FILE, TEXT, assert_reported, errors_for, set_at, spoiled
 
 
 def line_of(needle: bytes, text: bytes = TEXT) -> int:
@@ -150,11 +148,7 @@ def test_an_entry_dated_outside_its_source_is_refused(tmp_path, field, period, e
     ],
 )
 def test_an_entry_within_its_source_is_accepted(tmp_path, field, period):
-    data = copy.deepcopy(RAW)
-    set_at(field, period)(data)
-    path = tmp_path / "figures.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    load_guide_data(path)
+    load_guide_data(spoiled(tmp_path, set_at(field, period)))
 
 
 # -- Control and bidirectional characters ---------------------------------------------------
@@ -193,12 +187,11 @@ def test_a_key_with_a_bidirectional_character_is_refused_and_shown_escaped(tmp_p
 
 
 def test_direction_marks_are_allowed(tmp_path):
-    data = copy.deepcopy(RAW)
-    data["labels"]["measure"]["ko"] = "항목\u200e"
-    data["labels"]["value"]["ko"] = "\u200f내용"
-    path = tmp_path / "figures.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    assert load_guide_data(path).labels["measure"]["ko"] == "항목\u200e"
+    def spoil(data):
+        data["labels"]["measure"]["ko"] = "항목\u200e"
+        data["labels"]["value"]["ko"] = "\u200f내용"
+
+    assert load_guide_data(spoiled(tmp_path, spoil)).labels["measure"]["ko"] == "항목\u200e"
 
 
 # -- Labels too long to show ------------------------------------------------------------------
@@ -219,11 +212,7 @@ def test_a_label_too_long_to_show_is_refused(tmp_path, field, text, expected):
 
 
 def test_a_chart_label_at_the_limit_is_accepted(tmp_path):
-    data = copy.deepcopy(RAW)
-    data["pay_by_industry"][0]["label"]["en"] = "x" * 60
-    path = tmp_path / "figures.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    load_guide_data(path)
+    load_guide_data(spoiled(tmp_path, set_at("pay_by_industry[0].label.en", "x" * 60)))
 
 
 # -- Spreadsheet formulas in the CSV --------------------------------------------------------------
@@ -241,10 +230,7 @@ def test_a_chart_label_at_the_limit_is_accepted(tmp_path):
     ],
 )
 def test_csv_text_cannot_start_a_formula(tmp_path, name, cell):
-    data = copy.deepcopy(RAW)
-    data["publishers"][0]["name"] = name
-    path = tmp_path / "figures.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    path = spoiled(tmp_path, set_at("publishers[0].name", name))
     rows = list(csv.DictReader(io.StringIO(open_data.to_csv(load_guide_data(path)))))
     published = {row["source_publisher"] for row in rows if row["source_id"] == "bls-oes-2017"}
     assert published == {cell}
